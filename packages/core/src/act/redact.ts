@@ -1,0 +1,114 @@
+import { createHmac } from 'node:crypto';
+import type { Finding } from '../finding.ts';
+import type { Span } from '../normalize/view.ts';
+import type { ExtractedText, JsonPath, Subject } from '../subject.ts';
+
+/** How a redacted value is rewritten. */
+export type RedactionStrategy = 'redact' | 'mask' | 'hash';
+
+/** A span to rewrite and the entity it holds. */
+export interface RedactionSpan extends Span {
+  readonly entity: string;
+}
+
+/** What a redaction produced: the rewritten text (and arguments, for tool calls). */
+export interface RedactionResult {
+  text: string;
+  args?: Record<string, unknown>;
+  /** The spans rewritten, after overlaps were merged. */
+  spans: RedactionSpan[];
+}
+
+/** Options of `redactSubject`. */
+export interface RedactOptions {
+  readonly strategy: RedactionStrategy;
+  /** Key of the keyed hash (HMAC-SHA-256). */
+  readonly key: string;
+}
+
+/** Merges overlapping spans once: the union is kept, labelled with the entity of its longest part. */
+export function mergeSpans(spans: readonly RedactionSpan[]): RedactionSpan[] {
+  const sorted = [...spans].filter((span) => span.end > span.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: RedactionSpan[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) {
+      const entity = span.end - span.start > last.end - last.start ? span.entity : last.entity;
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end), entity };
+    } else merged.push(span);
+  }
+  return merged;
+}
+
+/** The replacement for one value under a strategy. */
+export function replacementFor(value: string, entity: string, options: RedactOptions): string {
+  switch (options.strategy) {
+    case 'mask': {
+      if (value.length <= 8) return '*'.repeat(value.length);
+      const keep = Math.min(4, Math.floor(value.length / 6));
+      return value.slice(0, keep) + '*'.repeat(value.length - keep * 2) + value.slice(value.length - keep);
+    }
+    case 'hash':
+      return `[${entity}:${keyedHash(value, options.key)}]`;
+    default:
+      return `[${entity}]`;
+  }
+}
+
+/** A keyed HMAC-SHA-256 fingerprint (16 hex characters) — the key never leaves the guard. */
+export function keyedHash(value: string, key: string): string {
+  return createHmac('sha256', key).update(value).digest('hex').slice(0, 16);
+}
+
+/** Redaction spans from findings that carry a span. */
+export function redactionSpans(findings: readonly Finding[]): RedactionSpan[] {
+  return findings
+    .filter((finding): finding is Finding & { span: Span } => finding.span !== undefined)
+    .map((finding) => ({ start: finding.span.start, end: finding.span.end, entity: finding.entity ?? entityOf(finding.category) }));
+}
+
+function entityOf(category: string): string {
+  return category.replace(/^leak\./, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+/** Rewrites the spans of a subject's text once; for tool calls the nested argument values are rewritten in place. */
+export function redactSubject(subject: Subject, extracted: ExtractedText, spans: readonly RedactionSpan[], options: RedactOptions): RedactionResult {
+  const merged = mergeSpans(spans);
+  const text = rewrite(extracted.text, 0, merged, options);
+  if (subject.surface !== 'tool_call') return { text, spans: merged };
+  const args = structuredClone(subject.args);
+  for (const segment of extracted.segments) {
+    const inside = merged.filter((span) => span.start < segment.end && span.end > segment.start);
+    if (inside.length === 0) continue;
+    const value = extracted.text.slice(segment.start, segment.end);
+    const clipped = inside.map((span) => ({
+      start: Math.max(span.start, segment.start),
+      end: Math.min(span.end, segment.end),
+      entity: span.entity,
+    }));
+    setPath(args, segment.path.slice(1), rewrite(value, segment.start, clipped, options));
+  }
+  return { text, args, spans: merged };
+}
+
+function rewrite(text: string, offset: number, spans: readonly RedactionSpan[], options: RedactOptions): string {
+  let out = '';
+  let cursor = 0;
+  for (const span of spans) {
+    const start = span.start - offset;
+    const end = span.end - offset;
+    if (start < cursor || start >= text.length) continue;
+    out += text.slice(cursor, start) + replacementFor(text.slice(start, end), span.entity, options);
+    cursor = end;
+  }
+  return out + text.slice(cursor);
+}
+
+function setPath(target: Record<string, unknown>, path: JsonPath, value: string): void {
+  let node: unknown = target;
+  for (let index = 0; index < path.length - 1; index++) {
+    node = (node as Record<string | number, unknown>)[path[index] as string | number];
+  }
+  const last = path[path.length - 1];
+  if (last !== undefined && node && typeof node === 'object') (node as Record<string | number, unknown>)[last] = value;
+}

@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { keyedHash, redactionSpans, redactSubject } from '../act/redact.ts';
+import type { AuditEvent, AuditSink } from '../audit/audit.ts';
+import type { Detector, DetectorContext, ScanInput } from '../detector.ts';
+import { BulwarkConfigError, BulwarkDetectorError } from '../errors.ts';
+import type { Finding } from '../finding.ts';
+import { normalize } from '../normalize/normalize.ts';
+import { evaluatePolicy } from '../policy/evaluate-policy.ts';
+import { formatIssues, resolvePolicy } from '../policy/load-policy.ts';
+import type { Policy, PolicyInput } from '../policy/policy-schema.ts';
+import { createSessionState, type SessionState } from '../session/session-state.ts';
+import { createMemorySessionStore, type SessionStore } from '../session/session-store.ts';
+import { extractText, SubjectSchema, type SubjectInput } from '../subject.ts';
+import { builtinDetectors } from '../detectors/builtin.ts';
+import { recordInSession } from './record-session.ts';
+import { describeVerdict } from './reason.ts';
+import type { Verdict } from './verdict.ts';
+
+/** Everything a guard is built from. Immutable once the guard exists. */
+export interface GuardConfig {
+  /** The policy (parsed or as written); defaults when absent. */
+  policy?: Policy | PolicyInput;
+  /** Replaces the built-in detectors. */
+  detectors?: readonly Detector[];
+  /** Added after the built-in (or given) detectors. */
+  extraDetectors?: readonly Detector[];
+  /** Session state store; in memory by default. */
+  store?: SessionStore;
+  /** Audit sinks; every verdict becomes one event. */
+  audit?: AuditSink | readonly AuditSink[];
+  /** Called when a detector throws (the policy's failure mode is applied either way). Defaults to `console.error`. */
+  onDetectorError?: (error: BulwarkDetectorError) => void;
+}
+
+/** Who and where: the session a subject belongs to. */
+export interface SessionRef {
+  id: string;
+  userId?: string;
+  /** The protected system prompt in force (for leakage checks). */
+  systemPrompt?: string;
+  /** Canary tokens planted for this session. */
+  canaries?: readonly string[];
+}
+
+/** The engine: scans subjects in sessions and returns verdicts. */
+export interface Guard {
+  readonly policy: Policy;
+  readonly detectors: readonly Detector[];
+  /** Scans one subject. Without a session, the subject is a run of its own. */
+  scan(subject: SubjectInput, session?: SessionRef | string): Promise<Verdict>;
+  /** The current state of a session, if any. */
+  session(sessionId: string): Promise<SessionState | undefined>;
+  /** Flushes and closes audit sinks. */
+  close(): Promise<void>;
+}
+
+/** Creates a guard. Detectors and rule packs compile here, once. */
+export function createGuard(config: GuardConfig = {}): Guard {
+  const policy = resolvePolicy(config.policy);
+  const disabled = new Set(policy.detectors.disable);
+  const detectors = [...(config.detectors ?? builtinDetectors(policy)), ...(config.extraDetectors ?? [])].filter(
+    (detector) => !disabled.has(detector.meta.id),
+  );
+  const store = config.store ?? createMemorySessionStore();
+  const sinks: readonly AuditSink[] = config.audit === undefined ? [] : Array.isArray(config.audit) ? config.audit : [config.audit as AuditSink];
+  const hashKey = policy.redaction.hashKey ?? randomBytes(32).toString('hex');
+  const reportError = config.onDetectorError ?? ((error: BulwarkDetectorError) => console.error(`[bulwark] ${error.message}`));
+  const sessionQueues = new Map<string, Promise<unknown>>();
+
+  async function scanNow(subjectInput: SubjectInput, sessionRef: SessionRef | undefined): Promise<Verdict> {
+    const started = performance.now();
+    const parsed = SubjectSchema.safeParse(subjectInput);
+    if (!parsed.success) throw new BulwarkConfigError(formatIssues(parsed.error, 'subject'));
+    const subject = parsed.data;
+    const surface = subject.surface;
+
+    const state = (sessionRef && (await store.get(sessionRef.id))) ?? createSessionState(sessionRef?.id ?? 'ephemeral');
+    if (sessionRef?.userId) state.userId = sessionRef.userId;
+    if (sessionRef?.systemPrompt) state.systemPrompt = sessionRef.systemPrompt;
+    if (sessionRef?.canaries) state.canaries = [...new Set([...state.canaries, ...sessionRef.canaries])];
+
+    const extracted = extractText(subject);
+    const input: ScanInput = { subject, extracted, normalized: normalize(extracted.text) };
+    const context: DetectorContext = { surface, session: state, policy };
+    const surfaceDisabled = new Set(policy.surfaces[surface]?.disable ?? []);
+
+    const findings: Finding[] = [];
+    const errors: string[] = [];
+    const active = detectors.filter((detector) => detector.meta.surfaces.includes(surface) && !surfaceDisabled.has(detector.meta.id));
+    for (const detector of active) {
+      try {
+        findings.push(...(await detector.scan(input, context)));
+      } catch (cause) {
+        const error = new BulwarkDetectorError(detector.meta.id, cause);
+        reportError(error);
+        errors.push(error.message);
+        if (policy.failMode === 'closed') {
+          findings.push({ detector: detector.meta.id, category: 'policy', score: 1, message: 'detector failed; failing closed' });
+        }
+      }
+    }
+
+    const outcome = evaluatePolicy(findings, policy, surface);
+    let redacted: Verdict['redacted'];
+    if (outcome.decision === 'redact') {
+      const redactable = findings.filter((finding) => outcome.triggered.includes(finding.category) || finding.category.startsWith('leak.'));
+      const result = redactSubject(subject, extracted, redactionSpans(redactable), { strategy: policy.redaction.strategy, key: hashKey });
+      redacted = result.args ? { text: result.text, args: result.args } : { text: result.text };
+    }
+    const shadow = policy.mode === 'shadow';
+    const verdict: Verdict = {
+      ...(subject.id !== undefined ? { subjectId: subject.id } : {}),
+      surface,
+      decision: shadow ? 'allow' : outcome.decision,
+      ...(shadow && outcome.decision !== 'allow' ? { shadowDecision: outcome.decision } : {}),
+      score: outcome.score,
+      categories: outcome.categories,
+      findings,
+      ...(redacted && !shadow ? { redacted } : {}),
+      reason: describeVerdict(outcome.decision, surface, outcome.triggered, findings),
+      errors,
+      durationMs: 0,
+    };
+
+    recordInSession(state, input, outcome.decision, outcome.score, findings);
+    for (const detector of active) detector.observe?.(input, state, { findings });
+    if (sessionRef) await store.set(state);
+
+    verdict.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    if (sinks.length > 0) {
+      const event = toAuditEvent(verdict, subject, sessionRef, extracted.text, hashKey);
+      for (const sink of sinks) await sink.write(event);
+    }
+    return verdict;
+  }
+
+  return {
+    policy,
+    detectors,
+    scan(subject, session) {
+      const sessionRef = typeof session === 'string' ? { id: session } : session;
+      if (!sessionRef) return scanNow(subject, undefined);
+      // Scans of one session run in order, so state updates never interleave.
+      const previous = sessionQueues.get(sessionRef.id) ?? Promise.resolve();
+      const next = previous.then(
+        () => scanNow(subject, sessionRef),
+        () => scanNow(subject, sessionRef),
+      );
+      const tail = next.catch(() => undefined);
+      sessionQueues.set(sessionRef.id, tail);
+      void tail.then(() => {
+        if (sessionQueues.get(sessionRef.id) === tail) sessionQueues.delete(sessionRef.id);
+      });
+      return next;
+    },
+    session: (sessionId) => store.get(sessionId),
+    async close() {
+      for (const sink of sinks) await sink.close?.();
+    },
+  };
+}
+
+function toAuditEvent(verdict: Verdict, subject: ReturnType<typeof SubjectSchema.parse>, session: SessionRef | undefined, text: string, key: string): AuditEvent {
+  const tool = subject.surface === 'tool_definition' ? subject.tool.name : 'tool' in subject ? subject.tool : undefined;
+  return {
+    time: new Date().toISOString(),
+    ...(session?.id ? { sessionId: session.id } : {}),
+    ...(session?.userId ? { userId: session.userId } : {}),
+    ...(verdict.subjectId ? { subjectId: verdict.subjectId } : {}),
+    surface: verdict.surface,
+    ...(typeof tool === 'string' ? { tool } : {}),
+    decision: verdict.decision,
+    ...(verdict.shadowDecision ? { shadowDecision: verdict.shadowDecision } : {}),
+    score: verdict.score,
+    categories: verdict.categories,
+    findings: verdict.findings.map((finding) => ({
+      detector: finding.detector,
+      category: finding.category,
+      score: finding.score,
+      message: finding.message,
+      ...(finding.span ? { span: finding.span } : {}),
+      ...(finding.view ? { view: finding.view } : {}),
+      ...(finding.entity ? { entity: finding.entity } : {}),
+      // A keyed fingerprint lets operators correlate repeated values without the value itself reaching the log.
+      ...(finding.span ? { fingerprint: keyedHash(text.slice(finding.span.start, finding.span.end), key) } : {}),
+    })),
+    ...(verdict.errors.length > 0 ? { errors: verdict.errors } : {}),
+    durationMs: verdict.durationMs,
+  };
+}

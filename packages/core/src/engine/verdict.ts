@@ -1,0 +1,24 @@
+import type { Finding } from '../finding.ts';
+import type { Category, Decision, Surface } from '../surface.ts';
+
+/** The engine's answer for one subject: the decision the host acts on, and everything behind it. */
+export interface Verdict {
+  subjectId?: string;
+  surface: Surface;
+  /** The decision to enforce (`allow` in shadow mode). */
+  decision: Decision;
+  /** In shadow mode, what would have been enforced. */
+  shadowDecision?: Decision;
+  /** Composite risk 0..1. */
+  score: number;
+  /** Score per category found. */
+  categories: Partial<Record<Category, number>>;
+  findings: Finding[];
+  /** The rewritten subject when the decision is `redact`: text, and arguments for tool calls. */
+  redacted?: { text: string; args?: Record<string, unknown> };
+  /** A short reason, written so a model (or a person) can read it and recover. */
+  reason: string;
+  /** Detectors that failed during this scan. */
+  errors: string[];
+  durationMs: number;
+}

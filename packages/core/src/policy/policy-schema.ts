@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { CategorySchema, DecisionSchema, SurfaceSchema } from '../surface.ts';
+
+/** What to do with one category once its score crosses the threshold. */
+export const CategoryRuleSchema = z
+  .object({
+    /** The decision when `score ≥ threshold`. */
+    action: DecisionSchema,
+    /** Score at which `action` applies. */
+    threshold: z.number().min(0).max(1),
+    /** Score at which the subject is at least flagged (monitoring); omit for no flag tier. */
+    flagAt: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+/** What to do with one category. */
+export type CategoryRule = z.infer<typeof CategoryRuleSchema>;
+
+const CategoryRulesSchema = z.partialRecord(CategorySchema, CategoryRuleSchema.partial().strict());
+
+/** Per-surface overrides of category rules. */
+export const SurfaceRuleSchema = z
+  .object({
+    categories: CategoryRulesSchema.optional(),
+    /** Detector ids switched off on this surface. */
+    disable: z.array(z.string()).optional(),
+  })
+  .strict();
+
+/** How redacted values are rewritten. */
+export const RedactionSchema = z
+  .object({
+    /** `redact`: a typed placeholder `[EMAIL]`; `mask`: keep a few characters `sk-…9f`; `hash`: keyed HMAC-SHA-256 `[EMAIL:3f1c…]`. */
+    strategy: z.enum(['redact', 'mask', 'hash']).default('redact'),
+    /** Key for `hash` (and audit fingerprints). Never logged. A random key per guard when absent. */
+    hashKey: z.string().min(16).optional(),
+  })
+  .strict();
+
+/** The guard's policy: thresholds per category and surface, what each decision does, and failure behaviour. */
+export const PolicySchema = z
+  .object({
+    /** `enforce` acts on decisions; `shadow` records what would have happened and allows everything. */
+    mode: z.enum(['enforce', 'shadow']).default('enforce'),
+    /** What a detector that throws means: `closed` blocks the subject, `open` lets it through (both logged). */
+    failMode: z.enum(['closed', 'open']).default('closed'),
+    categories: CategoryRulesSchema.default({}),
+    surfaces: z.partialRecord(SurfaceSchema, SurfaceRuleSchema).default({}),
+    detectors: z
+      .object({
+        /** Detector ids switched off everywhere. */
+        disable: z.array(z.string()).default([]),
+        /** Options per detector id (validated by each detector). */
+        options: z.record(z.string(), z.unknown()).default({}),
+      })
+      .strict()
+      .default({ disable: [], options: {} }),
+    redaction: RedactionSchema.default({ strategy: 'redact' }),
+    /** The replacement text shown when a model output or prompt is blocked. */
+    blockMessage: z.string().default('This content was blocked by Bulwark because it appears unsafe.'),
+    /** Tool rules; see the tool-policy documentation. */
+    tools: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+/** A parsed policy, with defaults applied. */
+export type Policy = z.infer<typeof PolicySchema>;
+/** A policy as written by users (every field optional). */
+export type PolicyInput = z.input<typeof PolicySchema>;

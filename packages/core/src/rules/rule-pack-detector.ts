@@ -1,0 +1,78 @@
+import type { Detector } from '../detector.ts';
+import { BulwarkConfigError } from '../errors.ts';
+import type { Finding } from '../finding.ts';
+import { formatIssues } from '../policy/load-policy.ts';
+import type { Surface } from '../surface.ts';
+import { RulePackSchema, type Rule, type RulePack, type RulePackInput } from './rule-pack.ts';
+
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly patterns: readonly RegExp[];
+  readonly keywords: readonly string[] | undefined;
+}
+
+/** Validates a rule pack, naming the field of any error. */
+export function parseRulePack(pack: RulePackInput): RulePack {
+  const result = RulePackSchema.safeParse(pack);
+  if (!result.success) throw new BulwarkConfigError(formatIssues(result.error, `rule pack ${String((pack as { id?: unknown }).id ?? '?')}`));
+  return result.data;
+}
+
+function compileRule(packId: string, rule: Rule): CompiledRule {
+  const patterns = rule.patterns.map((source) => {
+    try {
+      return new RegExp(source, 'iu');
+    } catch (error) {
+      throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.patterns: ${(error as Error).message}`);
+    }
+  });
+  return { rule, patterns, keywords: rule.keywords?.map((keyword) => keyword.toLowerCase()) };
+}
+
+const maxEvidence = 120;
+
+/** Compiles a rule pack (once) into a detector that scans every view of the normalized input. */
+export function createRulePackDetector(packInput: RulePackInput): Detector & { readonly pack: RulePack } {
+  const pack = parseRulePack(packInput);
+  const compiled = pack.rules.map((rule) => compileRule(pack.id, rule));
+  const categories = [...new Set(pack.rules.map((rule) => rule.category))];
+  return {
+    pack,
+    meta: { id: pack.id, categories, surfaces: pack.surfaces, description: pack.description },
+    scan(input, context) {
+      const findings: Finding[] = [];
+      const matched = new Set<string>();
+      for (const view of input.normalized.views) {
+        const lower = compiled.some((entry) => entry.keywords) ? view.text.toLowerCase() : '';
+        for (const entry of compiled) {
+          if (matched.has(entry.rule.id)) continue;
+          const score = scoreOn(entry.rule, context.surface);
+          if (score <= 0) continue;
+          if (entry.keywords && !entry.keywords.some((keyword) => lower.includes(keyword))) continue;
+          for (const pattern of entry.patterns) {
+            const match = pattern.exec(view.text);
+            if (!match) continue;
+            const start = match.index;
+            const span = view.toOriginal(start, start + match[0].length);
+            matched.add(entry.rule.id);
+            findings.push({
+              detector: `${pack.id}/${entry.rule.id}`,
+              category: entry.rule.category,
+              score,
+              message: entry.rule.description,
+              span,
+              ...(view.kind !== 'normalized' ? { view: view.kind } : {}),
+              evidence: match[0].slice(0, maxEvidence),
+            });
+            break;
+          }
+        }
+      }
+      return findings;
+    },
+  };
+}
+
+function scoreOn(rule: Rule, surface: Surface): number {
+  return rule.surfaceScores?.[surface] ?? rule.score;
+}

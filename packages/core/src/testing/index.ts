@@ -1,0 +1,1 @@
+export { findingsOf, subjectOn, testDetector, testRulePack, type DetectorCase } from './rule-pack-tester.ts';
