@@ -59,6 +59,8 @@ export interface Guard {
   scan(subject: SubjectInput, session?: SessionRef | string, options?: ScanOptions): Promise<Verdict>;
   /** The current state of a session, if any. */
   session(sessionId: string): Promise<SessionState | undefined>;
+  /** Drops a session's state. */
+  forget(sessionId: string): Promise<void>;
   /** Flushes and closes audit sinks. */
   close(): Promise<void>;
 }
@@ -173,6 +175,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
       return next;
     },
     session: (sessionId) => store.get(sessionId),
+    forget: (sessionId) => store.delete(sessionId),
     async close() {
       for (const sink of sinks) await sink.close?.();
     },
