@@ -35,9 +35,10 @@ export async function guardPrompt(runtime: GuardRuntime, session: SessionRef, pa
     switch (message.role) {
       case 'user': {
         const content: UserPart[] = [];
-        for (const part of message.content) {
-          const guarded = await guardUserPart(runtime, session, part);
-          if (guarded.verdict && stops(guarded.verdict) && index === lastUserIndex) promptBlock ??= guarded.verdict;
+        for (const [partIndex, part] of message.content.entries()) {
+          const guarded = await guardUserPart(runtime, session, part, `${index}.${partIndex}`);
+          // The user's own words can stop the call; a poisoned attachment is untrusted content and is only neutralised.
+          if (part.type === 'text' && guarded.verdict && stops(guarded.verdict) && index === lastUserIndex) promptBlock ??= guarded.verdict;
           content.push(guarded.part);
         }
         prompt.push({ ...message, content });
@@ -64,9 +65,9 @@ export async function guardPrompt(runtime: GuardRuntime, session: SessionRef, pa
   return { params: guardedParams, blockedTools, ...(promptBlock ? { promptBlock } : {}) };
 }
 
-async function guardUserPart(runtime: GuardRuntime, session: SessionRef, part: UserPart): Promise<{ part: UserPart; verdict?: Verdict }> {
+async function guardUserPart(runtime: GuardRuntime, session: SessionRef, part: UserPart, place: string): Promise<{ part: UserPart; verdict?: Verdict }> {
   if (part.type === 'text') {
-    const verdict = await scanOnce(runtime, session, { surface: 'prompt', text: part.text }, part.text);
+    const verdict = await scanOnce(runtime, session, { surface: 'prompt', text: part.text }, part.text, place);
     if (verdict.decision === 'redact' && verdict.redacted) return { part: { ...part, text: verdict.redacted.text }, verdict };
     if (stops(verdict)) return { part: { ...part, text: verdict.reason }, verdict };
     return { part, verdict };
@@ -74,7 +75,7 @@ async function guardUserPart(runtime: GuardRuntime, session: SessionRef, part: U
   const text = textOfFile(part);
   if (text === undefined) return { part };
   const source = part.filename ?? part.mediaType;
-  const verdict = await scanOnce(runtime, session, { surface: 'document', source, text }, text);
+  const verdict = await scanOnce(runtime, session, { surface: 'document', source, text }, text, place);
   if (verdict.decision === 'redact' && verdict.redacted) return { part: { ...part, data: { type: 'text', text: verdict.redacted.text } }, verdict };
   if (stops(verdict)) return { part: { type: 'text', text: verdict.reason }, verdict };
   return { part, verdict };
@@ -91,7 +92,7 @@ function textOfFile(part: LanguageModelV4FilePart): string | undefined {
 }
 
 async function guardToolResult(runtime: GuardRuntime, session: SessionRef, part: LanguageModelV4ToolResultPart): Promise<LanguageModelV4ToolResultPart> {
-  const scan = (text: string) => scanOnce(runtime, session, { surface: 'tool_result', tool: part.toolName, text }, text);
+  const scan = (text: string, item = 0) => scanOnce(runtime, session, { surface: 'tool_result', tool: part.toolName, text }, text, `${part.toolCallId}.${item}`);
   const output = part.output;
   const blocked = (verdict: Verdict): LanguageModelV4ToolResultPart => ({ ...part, output: { type: 'error-text', value: verdict.reason } });
   switch (output.type) {
@@ -112,12 +113,12 @@ async function guardToolResult(runtime: GuardRuntime, session: SessionRef, part:
     }
     case 'content': {
       const value: Extract<LanguageModelV4ToolResultOutput, { type: 'content' }>['value'] = [];
-      for (const item of output.value) {
+      for (const [itemIndex, item] of output.value.entries()) {
         if (item.type !== 'text') {
           value.push(item);
           continue;
         }
-        const verdict = await scan(item.text);
+        const verdict = await scan(item.text, itemIndex);
         if (stops(verdict)) return blocked(verdict);
         value.push(verdict.decision === 'redact' && verdict.redacted ? { ...item, text: verdict.redacted.text } : item);
       }
@@ -155,7 +156,7 @@ async function guardToolDefinitions(
       description: tool.description ?? '',
       ...(isObject(tool.inputSchema) ? { inputSchema: tool.inputSchema as Record<string, unknown> } : {}),
     };
-    const verdict = await scanOnce(runtime, session, { surface: 'tool_definition', tool: definition }, JSON.stringify(definition));
+    const verdict = await scanOnce(runtime, session, { surface: 'tool_definition', tool: definition }, JSON.stringify(definition), tool.name);
     if (stops(verdict)) blockedTools.add(tool.name);
     else kept.push(tool);
   }

@@ -61,11 +61,14 @@ export function createRuntime(options: BulwarkMiddlewareOptions): GuardRuntime {
   };
 }
 
-/** Scans a subject once per session: a part seen again on a later step reuses its verdict instead of being re-recorded. */
-export async function scanOnce(runtime: GuardRuntime, session: SessionRef, subject: SubjectInput, content: string): Promise<Verdict> {
-  const tool = 'tool' in subject && typeof subject.tool === 'string' ? subject.tool : '';
+/**
+ * Scans a subject once per session and place: the same part seen again on a later step (or a later turn, with the
+ * history resent) reuses its verdict instead of being scanned and recorded again. `place` tells apart equal content at
+ * different places of a conversation (the second "yes" of a chat is a new prompt).
+ */
+export async function scanOnce(runtime: GuardRuntime, session: SessionRef, subject: SubjectInput, content: string, place: string): Promise<Verdict> {
   const cacheKey = createHmac('sha256', runtime.key)
-    .update(`${session.id}\u0000${subject.surface}\u0000${tool}\u0000${content}`)
+    .update(`${session.id}\u0000${subject.surface}\u0000${place}\u0000${content}`)
     .digest('hex');
   const cached = runtime.contentVerdicts.get(cacheKey);
   if (cached) return cached;
