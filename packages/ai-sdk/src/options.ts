@@ -11,7 +11,10 @@ export const BulwarkSettingsSchema = z
      * until it ends (safest, highest latency). Default 128.
      */
     holdBack: z.union([z.number().int().min(0), z.literal('all')]).default(128),
-    /** Least number of new streamed characters between two provisional scans (bounds the cost of re-scanning). Default 16. */
+    /**
+     * Least number of new streamed characters between two provisional scans. It grows to 1/32 of a long block, so the
+     * cost of re-scanning the whole block stays linear in its length. Default 16.
+     */
     scanInterval: z.number().int().min(1).default(16),
     /** What a block does: `respond` replaces the answer with the policy's block message; `throw` raises `BulwarkViolationError`. */
     onBlock: z.enum(['respond', 'throw']).default('respond'),

@@ -2,7 +2,7 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { RedactedSpan, Verdict } from '@bulwark/core';
 import { contentFilter, textBlockParts, unknownUsage } from './blocked-response.ts';
 import { stops, type CallContext, type GuardRuntime } from './runtime.ts';
-import { releaseBoundary, rewriteRange } from './text-hold-back.ts';
+import { releaseBoundary, rewriteRange, scanIntervalAt } from './text-hold-back.ts';
 import { judgeToolCall } from './tool-call-guard.ts';
 import { violation } from './violation.ts';
 
@@ -80,7 +80,7 @@ export function createStreamGuard(runtime: GuardRuntime, context: CallContext): 
   async function release(controller: TransformStreamDefaultController<Part>, block: HeldText): Promise<void> {
     if (settings.holdBack === 'all') return;
     const { original } = block;
-    if (original.length - block.released <= settings.holdBack || original.length - block.scannedAt < settings.scanInterval) return;
+    if (original.length - block.released <= settings.holdBack || original.length - block.scannedAt < scanIntervalAt(original.length, settings.scanInterval)) return;
     block.scannedAt = original.length;
     const verdict = await scanText(original, false);
     if (stops(verdict)) {

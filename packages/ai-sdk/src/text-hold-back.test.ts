@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releaseBoundary, rewriteRange } from './text-hold-back.ts';
+import { releaseBoundary, rewriteRange, scanIntervalAt } from './text-hold-back.ts';
 
 const text = 'abc SECRET def SECRET ghi';
 const spans = [
@@ -44,5 +44,13 @@ describe('releaseBoundary', () => {
     },
   ])('$name', ({ length, released, holdBack, spans: given, expected }) => {
     expect(releaseBoundary(length, released, holdBack, given)).toBe(expected);
+  });
+});
+
+describe('scanIntervalAt', () => {
+  it('is the configured interval for short blocks and 1/32 of long ones', () => {
+    expect(scanIntervalAt(100, 16)).toBe(16);
+    expect(scanIntervalAt(3_200, 16)).toBe(100);
+    expect(scanIntervalAt(32_000, 16)).toBe(1_000);
   });
 });

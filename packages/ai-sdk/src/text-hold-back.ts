@@ -29,3 +29,11 @@ export function releaseBoundary(length: number, released: number, holdBack: numb
   }
   return Math.max(cut, released);
 }
+
+/**
+ * Least new characters between two provisional scans of a block of `length` characters: `scanInterval`, growing to
+ * 1/32 of the block, so re-scanning the whole block stays linear in its length (about 32 scans' worth in total).
+ */
+export function scanIntervalAt(length: number, scanInterval: number): number {
+  return Math.max(scanInterval, Math.floor(length / 32));
+}
