@@ -114,6 +114,16 @@ describe('session continuity', () => {
 });
 
 describe('stream details', () => {
+  it('an injected user message blocks a streamText call before the model is called', async () => {
+    const guard = createGuard();
+    const base = new MockLanguageModelV4({ doStream: streamResult(textStreamParts(['pwned'])) });
+    const model = wrapLanguageModel({ model: base, middleware: bulwarkMiddleware({ guard }) });
+    const result = streamText({ model, prompt: injection });
+    expect(await result.text).toBe(guard.policy.blockMessage);
+    expect(await result.finishReason).toBe('content-filter');
+    expect(base.doStreamCalls).toHaveLength(0);
+  });
+
   it('a redacted tool call streams its rewritten input, never the original', async () => {
     const base = new MockLanguageModelV4({
       doStream: [streamResult(toolCallStreamParts('call-1', 'postMessage', { text: `key ${demoKey}` })), streamResult(textStreamParts(['posted']))],
