@@ -20,7 +20,7 @@ export function markerDetector(surfaces: readonly Surface[] = allSurfaces): Dete
           detector: 'test-marker',
           category,
           score: 1,
-          message: `marker ${match[0].split('-')[0]}`,
+          message: `test marker for ${category}`,
           span: { start: match.index, end: match.index + match[0].length },
           ...(entity ? { entity } : {}),
         })),
