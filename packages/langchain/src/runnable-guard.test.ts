@@ -12,7 +12,7 @@ describe('bulwarkRunnable', () => {
     const model = fakeModel().respond(new AIMessage('your code is SECRET-8'));
     const chain = ChatPromptTemplate.fromMessages([['human', '{question}']])
       .pipe(bulwarkRunnable({ guard }))
-      .pipe(model)
+      .pipe(model as unknown as Parameters<ReturnType<typeof bulwarkRunnable>['pipe']>[0])
       .pipe(bulwarkRunnable({ guard, surface: 'model_output' }));
     const output = await chain.invoke({ question: 'is SECRET-1 valid?' });
     expect(model.calls[0]!.messages.map((message) => message.text)).toEqual(['is [SECRET] valid?']);
@@ -22,7 +22,7 @@ describe('bulwarkRunnable', () => {
   it('throws a typed violation on block, before the model runs', async () => {
     const guard = createGuard({ detectors: [markerDetector()] });
     const model = fakeModel().respond(new AIMessage('never'));
-    const chain = bulwarkRunnable({ guard }).pipe(model);
+    const chain = bulwarkRunnable({ guard }).pipe(model as unknown as Parameters<ReturnType<typeof bulwarkRunnable>['pipe']>[0]);
     const error = await chain.invoke([new HumanMessage('EVIL')]).catch((caught: unknown) => caught);
     expect(BulwarkViolationError.isInstance(error)).toBe(true);
     expect(model.callCount).toBe(0);
