@@ -277,9 +277,19 @@ function holdStreaming<TModel>(model: TModel): TModel {
   return typeof candidate.withConfig === 'function' ? (candidate.withConfig({ tags: ['nostream'] }) as TModel) : model;
 }
 
+// JSON-schema conversion is the costly part of a definition: done once per tool object.
+const definitionCache = new WeakMap<object, ToolDefinition | undefined>();
+
 /** A tool's definition as the engine scans it; `undefined` for provider-side tools without a name. */
 export function toolDefinitionOf(tool: unknown): ToolDefinition | undefined {
   if (!tool || typeof tool !== 'object') return undefined;
+  if (definitionCache.has(tool)) return definitionCache.get(tool);
+  const definition = buildToolDefinition(tool);
+  definitionCache.set(tool, definition);
+  return definition;
+}
+
+function buildToolDefinition(tool: object): ToolDefinition | undefined {
   const record = tool as { name?: unknown; description?: unknown; schema?: unknown };
   if (typeof record.name !== 'string' || record.name.length === 0) return undefined;
   let inputSchema: Record<string, unknown> | undefined;
