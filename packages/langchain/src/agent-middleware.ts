@@ -65,6 +65,13 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
   // Tool-call verdicts from wrapModelCall, consumed by wrapToolCall: one scan per call, enforced where it runs.
   const pendingToolVerdicts = new Map<string, Verdict>();
   const scannedDefinitions = new Set<string>();
+  // JSON-schema conversion is the costly part of a definition: done once per tool object.
+  const definitions = new WeakMap<object, ToolDefinition | undefined>();
+  function definitionOf(tool: unknown): ToolDefinition | undefined {
+    if (!tool || typeof tool !== 'object') return undefined;
+    if (!definitions.has(tool)) definitions.set(tool, toolDefinitionOf(tool));
+    return definitions.get(tool);
+  }
 
   function sessionOf(configurable: Record<string, unknown> | undefined, state: { bulwarkSessionId?: string | undefined }, systemPrompt?: string): SessionRef {
     const threadId = typeof configurable?.['thread_id'] === 'string' ? configurable['thread_id'] : undefined;
@@ -92,7 +99,7 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
   async function scanToolDefinitions(tools: readonly unknown[], session: SessionRef): Promise<Set<string>> {
     const blocked = new Set<string>();
     for (const tool of tools) {
-      const definition = toolDefinitionOf(tool);
+      const definition = definitionOf(tool);
       if (!definition) continue;
       const key = `${session.id}\u0000${definition.name}\u0000${definition.description}`;
       if (scannedDefinitions.has(key)) continue;
@@ -159,7 +166,7 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
     wrapModelCall: async (request, handler) => {
       const session = sessionOf(request.runtime.configurable, request.state, request.systemPrompt);
       const blockedTools = await scanToolDefinitions(request.tools, session);
-      const tools = blockedTools.size > 0 ? request.tools.filter((tool) => !blockedTools.has(toolDefinitionOf(tool)?.name ?? '')) : request.tools;
+      const tools = blockedTools.size > 0 ? request.tools.filter((tool) => !blockedTools.has(definitionOf(tool)?.name ?? '')) : request.tools;
       const model = streaming === 'hold' ? holdStreaming(request.model) : request.model;
       const response = await handler({ ...request, model, tools });
 
@@ -277,19 +284,9 @@ function holdStreaming<TModel>(model: TModel): TModel {
   return typeof candidate.withConfig === 'function' ? (candidate.withConfig({ tags: ['nostream'] }) as TModel) : model;
 }
 
-// JSON-schema conversion is the costly part of a definition: done once per tool object.
-const definitionCache = new WeakMap<object, ToolDefinition | undefined>();
-
 /** A tool's definition as the engine scans it; `undefined` for provider-side tools without a name. */
 export function toolDefinitionOf(tool: unknown): ToolDefinition | undefined {
   if (!tool || typeof tool !== 'object') return undefined;
-  if (definitionCache.has(tool)) return definitionCache.get(tool);
-  const definition = buildToolDefinition(tool);
-  definitionCache.set(tool, definition);
-  return definition;
-}
-
-function buildToolDefinition(tool: object): ToolDefinition | undefined {
   const record = tool as { name?: unknown; description?: unknown; schema?: unknown };
   if (typeof record.name !== 'string' || record.name.length === 0) return undefined;
   let inputSchema: Record<string, unknown> | undefined;
