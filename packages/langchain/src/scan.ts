@@ -4,7 +4,7 @@ import type { Guard, SessionRef, SubjectInput, Verdict } from '@bulwark/core';
  * Scans one subject. A guard that throws (invalid subject, broken store) never crashes the host and never silently
  * passes: the policy's fail mode decides, exactly as for a detector that throws.
  */
-export async function scanSafely(guard: Guard, subject: SubjectInput, session: SessionRef): Promise<Verdict> {
+export async function scanSafely(guard: Guard, subject: SubjectInput, session: SessionRef | undefined): Promise<Verdict> {
   try {
     return await guard.scan(subject, session);
   } catch (error) {
