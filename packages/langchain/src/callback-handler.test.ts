@@ -1,7 +1,8 @@
 import { BulwarkViolationError, createGuard } from '@bulwark/core';
 import { HumanMessage } from '@langchain/core/messages';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
-import { tool } from 'langchain';
+import { AIMessage } from '@langchain/core/messages';
+import { createAgent, fakeModel, tool } from 'langchain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { markerDetector } from './__fixtures__/marker-detector.ts';
@@ -63,5 +64,24 @@ describe('BulwarkCallbackHandler', () => {
     const output = await model.invoke('hi', { callbacks: [new BulwarkCallbackHandler({ guard, raiseError: true, onVerdict: (event) => events.push(event) })] });
     expect(output.text).toBe('SECRET-2');
     expect(events.map((event) => [event.verdict.decision, event.raised])).toEqual([['redact', false]]);
+  });
+
+  it('observes a whole createAgent run (model input, tool call, tool result, output) with the thread as session', async () => {
+    const guard = createGuard({ detectors: [markerDetector()] });
+    const events: CallbackVerdictEvent[] = [];
+    const sent: unknown[] = [];
+    const model = fakeModel()
+      .respond(new AIMessage({ content: '', tool_calls: [{ name: 'send_email', args: { to: 'x', body: 'EVIL' }, id: 'c1', type: 'tool_call' }] }))
+      .respond(new AIMessage('SECRET-5'));
+    const agent = createAgent({ model, tools: [sendEmailTool(sent)] });
+    await agent.invoke({ messages: [new HumanMessage('go')] }, { callbacks: [new BulwarkCallbackHandler({ guard, onVerdict: (event) => events.push(event) })], configurable: { thread_id: 'cb-thread' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toHaveLength(1);
+    expect(events.map((event) => [event.hook, event.verdict.surface, event.verdict.decision])).toEqual([
+      ['handleLLMEnd', 'tool_call', 'block'],
+      ['handleToolStart', 'tool_call', 'block'],
+      ['handleLLMEnd', 'model_output', 'redact'],
+    ]);
+    expect(new Set(events.map((event) => event.sessionId))).toEqual(new Set(['cb-thread']));
   });
 });
