@@ -22,7 +22,7 @@ describe('guard.scan options and redaction spans', () => {
     const guard = createGuard({ extraDetectors: [tokenDetector], audit });
     await guard.scan({ surface: 'prompt', text: 'hello' }, 's1');
     const before = structuredClone(await guard.session('s1'));
-    const verdict = await guard.scan({ surface: 'model_output', text: 'x TOKEN-ABCDEFGH' }, 's1', { record: false });
+    const verdict = await guard.scan({ surface: 'model_output', text: 'x TOKEN-ABCDEFGH' }, { id: 's1', systemPrompt: 'new', canaries: ['CANARY-1'] }, { record: false });
     expect(verdict.decision).toBe('redact');
     expect(await guard.session('s1')).toEqual(before);
     expect(audit.events).toHaveLength(1);

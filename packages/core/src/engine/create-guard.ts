@@ -86,8 +86,8 @@ export function createGuard(config: GuardConfig = {}): Guard {
     const surface = subject.surface;
 
     const stored = sessionRef ? await store.get(sessionRef.id) : undefined;
-    // A provisional scan works on a copy, so nothing it does reaches the stored session.
-    const state = (stored && !record ? structuredClone(stored) : stored) ?? createSessionState(sessionRef?.id ?? 'ephemeral');
+    // A provisional scan works on a shallow copy (it records nothing, so only the fields set just below change).
+    const state = (stored && !record ? { ...stored } : stored) ?? createSessionState(sessionRef?.id ?? 'ephemeral');
     if (sessionRef?.userId) state.userId = sessionRef.userId;
     if (sessionRef?.systemPrompt) state.systemPrompt = sessionRef.systemPrompt;
     if (sessionRef?.canaries) state.canaries = [...new Set([...state.canaries, ...sessionRef.canaries])];
