@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { keyedHash, redactionSpans, redactSubject, replacementFor } from '../act/redact.ts';
+import { keyedHash, redactionSpans, redactSubject } from '../act/redact.ts';
 import type { AuditEvent, AuditSink } from '../audit/audit.ts';
 import type { Detector, DetectorContext, ScanInput } from '../detector.ts';
 import { BulwarkConfigError, BulwarkDetectorError } from '../errors.ts';
@@ -118,13 +118,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
     if (outcome.decision === 'redact') {
       const redactable = findings.filter((finding) => outcome.triggered.includes(finding.category) || finding.category.startsWith('leak.'));
       const result = redactSubject(subject, extracted, redactionSpans(redactable), { strategy: policy.redaction.strategy, key: hashKey });
-      const options = { strategy: policy.redaction.strategy, key: hashKey };
-      const spans = result.spans.map((span) => ({
-        start: span.start,
-        end: span.end,
-        replacement: replacementFor(extracted.text.slice(span.start, span.end), span.entity, options),
-      }));
-      redacted = result.args ? { text: result.text, args: result.args, spans } : { text: result.text, spans };
+      redacted = result.args ? { text: result.text, args: result.args, spans: result.replaced } : { text: result.text, spans: result.replaced };
     }
     const shadow = policy.mode === 'shadow';
     const verdict: Verdict = {
