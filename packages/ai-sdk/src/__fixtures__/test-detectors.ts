@@ -1,4 +1,4 @@
-import type { Detector } from '@bulwark/core';
+import { createGuard, createRulePackDetector, instructionOverridePack, type AuditSink, type Detector, type Guard, type PolicyInput } from '@bulwark/core';
 
 /**
  * Stand-in for the secrets detector (landing separately): marks `sk-demo-` keys (24 alphanumerics) as `leak.secret`
@@ -31,3 +31,15 @@ export function toolRuleDetector(tools: readonly string[]): Detector {
 
 /** A demo key: `sk-demo-` and 24 alphanumerics. */
 export const demoKey = 'sk-demo-Q7f2LmX9aB4cD8eF1gH5jK3n';
+
+/**
+ * A guard with a fixed detector set — instruction overrides, the demo-key stand-in and the tool rule — so redaction
+ * placeholders in these adapter tests do not change when more built-in detectors land.
+ */
+export function testGuard(options: { deniedTools?: readonly string[]; policy?: PolicyInput; audit?: AuditSink } = {}): Guard {
+  return createGuard({
+    detectors: [createRulePackDetector(instructionOverridePack), demoKeyDetector, toolRuleDetector(options.deniedTools ?? [])],
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
+  });
+}
