@@ -6,16 +6,22 @@ import { MockLanguageModelV4, simulateReadableStream } from 'ai/test';
 import { millis, type Report } from '../../report.ts';
 import { benignText } from '../texts.ts';
 
-const answerLength = 600;
 const deltaSize = 4;
+
+/** Streams measured: answer length, delay per delta, runs (median reported). */
+const scenarios = [
+  { length: 600, delay: null, runs: 30 },
+  { length: 600, delay: 5, runs: 5 },
+  { length: 20_000, delay: null, runs: 5 },
+] as const;
 
 interface Timing {
   firstToken: number;
   lastToken: number;
 }
 
-function scriptedModel(chunkDelayInMs: number | null): MockLanguageModelV4 {
-  const deltas = benignText(answerLength).match(new RegExp(`[\\s\\S]{1,${deltaSize}}`, 'g')) ?? [];
+function scriptedModel(length: number, chunkDelayInMs: number | null): MockLanguageModelV4 {
+  const deltas = benignText(length).match(new RegExp(`[\\s\\S]{1,${deltaSize}}`, 'g')) ?? [];
   const parts: LanguageModelV4StreamPart[] = [
     { type: 'stream-start', warnings: [] },
     { type: 'text-start', id: 't' },
@@ -31,8 +37,8 @@ function scriptedModel(chunkDelayInMs: number | null): MockLanguageModelV4 {
 }
 
 /** Time to first and last text chunk of one `streamText` call, as the app's `textStream` sees them. */
-async function timeOne(settings: BulwarkSettingsInput | undefined, chunkDelayInMs: number | null): Promise<Timing> {
-  const base = scriptedModel(chunkDelayInMs);
+async function timeOne(settings: BulwarkSettingsInput | undefined, length: number, chunkDelayInMs: number | null): Promise<Timing> {
+  const base = scriptedModel(length, chunkDelayInMs);
   const model = settings ? wrapLanguageModel({ model: base, middleware: bulwarkMiddleware({ guard: createGuard(), ...settings }) }) : base;
   const started = performance.now();
   let firstToken = Number.NaN;
@@ -55,31 +61,33 @@ const configurations: ReadonlyArray<readonly [string, BulwarkSettingsInput | und
 ];
 
 /**
- * Time to first token and to last token of a scripted 600-character streamed answer (4-character deltas) through
- * `streamText`, with and without `bulwarkMiddleware`: once with no delay between deltas (the guard's CPU cost) and
- * once at 5 ms per delta (a 200 token/s provider, where the hold-back window shows as latency).
+ * Time to first token and to last token of scripted streamed answers (4-character deltas) through `streamText`, with
+ * and without `bulwarkMiddleware`: 600 characters with no delay between deltas (the guard's CPU cost) and at 5 ms per
+ * delta (a 200 token/s provider, where the hold-back window shows as latency), and 20 000 characters with no delay
+ * (re-scanning a long block).
  */
 export async function runAiSdkStreamSuite(): Promise<Report> {
   const rows: Array<Array<string | number>> = [];
   const json: Array<Record<string, unknown>> = [];
-  for (const [delay, runs] of [[null, 30], [5, 5]] as const) {
+  for (const { length, delay, runs } of scenarios) {
     let baseline: Timing | undefined;
     for (const [name, settings] of configurations) {
-      await timeOne(settings, null); // warm-up
+      if (length > 1_000 && settings?.holdBack !== undefined) continue; // long answers: default window only
+      await timeOne(settings, length, null); // warm-up
       const timings: Timing[] = [];
-      for (let run = 0; run < runs; run++) timings.push(await timeOne(settings, delay));
+      for (let run = 0; run < runs; run++) timings.push(await timeOne(settings, length, delay));
       const timing = { firstToken: median(timings.map((entry) => entry.firstToken)), lastToken: median(timings.map((entry) => entry.lastToken)) };
       baseline ??= timing;
       const delayLabel = delay === null ? '0 ms' : `${delay} ms`;
-      rows.push([name, delayLabel, millis(timing.firstToken), millis(timing.lastToken), millis(timing.firstToken - baseline.firstToken), millis(timing.lastToken - baseline.lastToken)]);
-      json.push({ configuration: name, delayPerDeltaMs: delay ?? 0, runs, ...timing, addedFirstToken: timing.firstToken - baseline.firstToken, addedLastToken: timing.lastToken - baseline.lastToken });
+      rows.push([name, length, delayLabel, millis(timing.firstToken), millis(timing.lastToken), millis(timing.firstToken - baseline.firstToken), millis(timing.lastToken - baseline.lastToken)]);
+      json.push({ configuration: name, characters: length, delayPerDeltaMs: delay ?? 0, runs, ...timing, addedFirstToken: timing.firstToken - baseline.firstToken, addedLastToken: timing.lastToken - baseline.lastToken });
     }
   }
   return {
     tables: [
       {
-        title: `streamText time to first / last token, ${answerLength} characters in ${deltaSize}-character deltas (median)`,
-        headers: ['configuration', 'delay per delta', 'first token ms', 'last token ms', 'added first ms', 'added last ms'],
+        title: `streamText time to first / last token, answers in ${deltaSize}-character deltas (median)`,
+        headers: ['configuration', 'characters', 'delay per delta', 'first token ms', 'last token ms', 'added first ms', 'added last ms'],
         rows,
       },
     ],
