@@ -148,6 +148,22 @@ describe('toolApproval hook', () => {
     expect(executed).toBe(0);
     const request = result.content.find((part) => part.type === 'tool-approval-request');
     expect(request).toMatchObject({ toolCall: { toolName: 'transferFunds' } });
+
+    // The person approves: the next call carries the approval, the SDK re-checks it with the hook and runs the tool.
+    if (request?.type !== 'tool-approval-request') throw new Error('expected an approval request');
+    const approved = await generateText({
+      model: wrapLanguageModel({ model: base, middleware: bulwark }),
+      messages: [
+        { role: 'user', content: 'pay the invoice' },
+        ...result.response.messages,
+        { role: 'tool', content: [{ type: 'tool-approval-response', approvalId: request.approvalId, approved: true }] },
+      ],
+      tools: { transferFunds: tool({ inputSchema: z.object({ amount: z.number() }), execute: async () => (executed += 1) }) },
+      toolApproval: bulwark.toolApproval,
+      stopWhen: stepCountIs(3),
+    });
+    expect(executed).toBe(1);
+    expect(approved.text).toBe('done');
   });
 
   it("a 'block' verdict becomes 'denied': the model reads the reason as the tool result and the loop continues", async () => {
