@@ -9,5 +9,4 @@ export {
   type SessionIdOption,
 } from './options.ts';
 export type { ApprovalSessionIdOption, BulwarkToolApproval, ToolApprovalRequestInput } from './tool-approval.ts';
-export { releaseBoundary, rewriteRange } from './text-hold-back.ts';
 export { BulwarkViolationError } from '@bulwark/core';
