@@ -1,0 +1,57 @@
+import { createGuard, type Guard } from '@bulwark/core';
+import { describe, expect, it } from 'vitest';
+import { runWithAiSdk } from './ai-sdk-runner.ts';
+import { runWithCore } from './core-runner.ts';
+import { corpus, selectScenarios, type Scenario } from './corpus.ts';
+import { runWithLangChain } from './langchain-runner.ts';
+import { brokenPromises, type RunRecord } from './outcome.ts';
+
+/** Every way a user can put Bulwark in front of an agent; each must keep the same promises. */
+const runners: ReadonlyArray<{ name: string; run: (scenario: Scenario, guard: Guard) => Promise<RunRecord> }> = [
+  { name: 'core engine (bulwark scan --jsonl events)', run: runWithCore },
+  { name: '@bulwark/langchain (createAgent + fakeModel)', run: runWithLangChain },
+  { name: '@bulwark/ai-sdk generateText (MockLanguageModelV4)', run: (scenario, guard) => runWithAiSdk(scenario, guard, 'generateText') },
+  { name: '@bulwark/ai-sdk streamText (MockLanguageModelV4)', run: (scenario, guard) => runWithAiSdk(scenario, guard, 'streamText') },
+];
+
+const builtin = createGuard();
+const { included, excluded } = selectScenarios(builtin.detectors);
+const describeExclusions = excluded.map(({ scenario, missing }) => `${scenario.id} (needs ${missing.map((capability) => capability.id).join(', ')})`);
+
+describe('conformance corpus', () => {
+  it('has unique ids, attacks and clean runs, and every clean run needs no special capability', () => {
+    expect(new Set(corpus.map((scenario) => scenario.id)).size).toBe(corpus.length);
+    expect(corpus.filter((scenario) => scenario.kind === 'attack').length).toBeGreaterThanOrEqual(8);
+    const clean = corpus.filter((scenario) => scenario.kind === 'clean');
+    expect(clean.length).toBeGreaterThanOrEqual(4);
+    expect(clean.filter((scenario) => !included.includes(scenario))).toEqual([]);
+  });
+
+  it(`leaves out only scenarios whose capability the built-in guard lacks: ${describeExclusions.join('; ') || 'none'}`, () => {
+    for (const { missing } of excluded) {
+      expect(missing.length).toBeGreaterThan(0);
+      for (const capability of missing) expect(capability.providedBy(builtin.detectors)).toBe(false);
+    }
+    expect(included.length + excluded.length).toBe(corpus.length);
+  });
+});
+
+for (const runner of runners) {
+  describe(runner.name, () => {
+    for (const scenario of included) {
+      it(`${scenario.id}: ${scenario.promise}`, async () => {
+        const record = await runner.run(scenario, createGuard());
+        expect(brokenPromises(scenario, record)).toEqual([]);
+      });
+    }
+
+    // The attack really happens in this runner: with the guard in shadow mode (it records and allows everything),
+    // every attack scenario breaks its promise. A scenario that cannot fail proves nothing.
+    for (const scenario of included.filter((candidate) => candidate.kind === 'attack')) {
+      it(`${scenario.id}: breaks its promise when the guard only watches (shadow mode)`, async () => {
+        const record = await runner.run(scenario, createGuard({ policy: { mode: 'shadow' } }));
+        expect(brokenPromises(scenario, record)).not.toEqual([]);
+      });
+    }
+  });
+}
