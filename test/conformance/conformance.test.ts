@@ -1,4 +1,4 @@
-import { createGuard, type Guard } from '@bulwark/core';
+import { createGuard, surfaces, type Guard, type Surface } from '@bulwark/core';
 import { describe, expect, it } from 'vitest';
 import { runWithAiSdk } from './ai-sdk-runner.ts';
 import { runWithCore } from './core-runner.ts';
@@ -7,11 +7,18 @@ import { runWithLangChain } from './langchain-runner.ts';
 import { brokenPromises, type RunRecord } from './outcome.ts';
 
 /** Every way a user can put Bulwark in front of an agent; each must keep the same promises. */
-const runners: ReadonlyArray<{ name: string; run: (scenario: Scenario, guard: Guard) => Promise<RunRecord> }> = [
-  { name: 'core engine (bulwark scan --jsonl events)', run: runWithCore },
-  { name: '@bulwark/langchain (createAgent + fakeModel)', run: runWithLangChain },
-  { name: '@bulwark/ai-sdk generateText (MockLanguageModelV4)', run: (scenario, guard) => runWithAiSdk(scenario, guard, 'generateText') },
-  { name: '@bulwark/ai-sdk streamText (MockLanguageModelV4)', run: (scenario, guard) => runWithAiSdk(scenario, guard, 'streamText') },
+interface Runner {
+  readonly name: string;
+  /** The surfaces this integration guards. */
+  readonly guards: readonly Surface[];
+  readonly run: (scenario: Scenario, guard: Guard) => Promise<RunRecord>;
+}
+
+const runners: readonly Runner[] = [
+  { name: 'core engine (bulwark scan --jsonl events)', guards: surfaces, run: runWithCore },
+  { name: '@bulwark/langchain (createAgent + fakeModel)', guards: surfaces, run: runWithLangChain },
+  { name: '@bulwark/ai-sdk generateText (MockLanguageModelV4)', guards: surfaces, run: (scenario, guard) => runWithAiSdk(scenario, guard, 'generateText') },
+  { name: '@bulwark/ai-sdk streamText (MockLanguageModelV4)', guards: surfaces, run: (scenario, guard) => runWithAiSdk(scenario, guard, 'streamText') },
 ];
 
 const builtin = createGuard();
@@ -37,8 +44,9 @@ describe('conformance corpus', () => {
 });
 
 for (const runner of runners) {
+  const held = included.filter((scenario) => scenario.guardedAt.every((surface) => runner.guards.includes(surface)));
   describe(runner.name, () => {
-    for (const scenario of included) {
+    for (const scenario of held) {
       it(`${scenario.id}: ${scenario.promise}`, async () => {
         const record = await runner.run(scenario, createGuard());
         expect(brokenPromises(scenario, record)).toEqual([]);
@@ -47,7 +55,7 @@ for (const runner of runners) {
 
     // The attack really happens in this runner: with the guard in shadow mode (it records and allows everything),
     // every attack scenario breaks its promise. A scenario that cannot fail proves nothing.
-    for (const scenario of included.filter((candidate) => candidate.kind === 'attack')) {
+    for (const scenario of held.filter((candidate) => candidate.kind === 'attack')) {
       it(`${scenario.id}: breaks its promise when the guard only watches (shadow mode)`, async () => {
         const record = await runner.run(scenario, createGuard({ policy: { mode: 'shadow' } }));
         expect(brokenPromises(scenario, record)).not.toEqual([]);
