@@ -1,4 +1,4 @@
-import { createGuard, surfaces, type Guard, type Surface } from '@bulwark/core';
+import { createGuard, surfaces, type Guard, type PolicyInput, type Surface } from '@bulwark/core';
 import { describe, expect, it } from 'vitest';
 import { runWithAiSdk } from './ai-sdk-runner.ts';
 import { runWithCore } from './core-runner.ts';
@@ -6,19 +6,26 @@ import { corpus, selectScenarios, type Scenario } from './corpus.ts';
 import { runWithLangChain } from './langchain-runner.ts';
 import { brokenPromises, type RunRecord } from './outcome.ts';
 
+const guardWith = (policy: PolicyInput): Guard => createGuard({ policy });
+
 /** Every way a user can put Bulwark in front of an agent; each must keep the same promises. */
 interface Runner {
   readonly name: string;
   /** The surfaces this integration guards. */
   readonly guards: readonly Surface[];
-  readonly run: (scenario: Scenario, guard: Guard) => Promise<RunRecord>;
+  /** Plays a scenario with a guard built from the policy (built-in detectors). */
+  readonly run: (scenario: Scenario, policy: PolicyInput) => Promise<RunRecord>;
 }
 
 const runners: readonly Runner[] = [
-  { name: 'core engine (bulwark scan --jsonl events)', guards: surfaces, run: runWithCore },
-  { name: '@bulwark/langchain (createAgent + fakeModel)', guards: surfaces, run: runWithLangChain },
-  { name: '@bulwark/ai-sdk generateText (MockLanguageModelV4)', guards: surfaces, run: (scenario, guard) => runWithAiSdk(scenario, guard, 'generateText') },
-  { name: '@bulwark/ai-sdk streamText (MockLanguageModelV4)', guards: surfaces, run: (scenario, guard) => runWithAiSdk(scenario, guard, 'streamText') },
+  { name: 'core engine (bulwark scan --jsonl events)', guards: surfaces, run: (scenario, policy) => runWithCore(scenario, guardWith(policy)) },
+  { name: '@bulwark/langchain (createAgent + fakeModel)', guards: surfaces, run: (scenario, policy) => runWithLangChain(scenario, guardWith(policy)) },
+  {
+    name: '@bulwark/ai-sdk generateText (MockLanguageModelV4)',
+    guards: surfaces,
+    run: (scenario, policy) => runWithAiSdk(scenario, guardWith(policy), 'generateText'),
+  },
+  { name: '@bulwark/ai-sdk streamText (MockLanguageModelV4)', guards: surfaces, run: (scenario, policy) => runWithAiSdk(scenario, guardWith(policy), 'streamText') },
 ];
 
 const builtin = createGuard();
@@ -48,7 +55,7 @@ for (const runner of runners) {
   describe(runner.name, () => {
     for (const scenario of held) {
       it(`${scenario.id}: ${scenario.promise}`, async () => {
-        const record = await runner.run(scenario, createGuard());
+        const record = await runner.run(scenario, {});
         expect(brokenPromises(scenario, record)).toEqual([]);
       });
     }
@@ -57,7 +64,7 @@ for (const runner of runners) {
     // every attack scenario breaks its promise. A scenario that cannot fail proves nothing.
     for (const scenario of held.filter((candidate) => candidate.kind === 'attack')) {
       it(`${scenario.id}: breaks its promise when the guard only watches (shadow mode)`, async () => {
-        const record = await runner.run(scenario, createGuard({ policy: { mode: 'shadow' } }));
+        const record = await runner.run(scenario, { mode: 'shadow' });
         expect(brokenPromises(scenario, record)).not.toEqual([]);
       });
     }
