@@ -8,24 +8,58 @@ import { brokenPromises, type RunRecord } from './outcome.ts';
 
 const guardWith = (policy: PolicyInput): Guard => createGuard({ policy });
 
-/** Every way a user can put Bulwark in front of an agent; each must keep the same promises. */
+/** One way a user can put Bulwark in front of an agent; each must keep the same promises. */
 interface Runner {
+  readonly id: string;
   readonly name: string;
   /** The surfaces this integration guards. */
   readonly guards: readonly Surface[];
-  /** Plays a scenario with a guard built from the policy (built-in detectors). */
+  /** Plays a scenario with the built-in detectors and the given policy. */
   readonly run: (scenario: Scenario, policy: PolicyInput) => Promise<RunRecord>;
 }
 
 const runners: readonly Runner[] = [
-  { name: 'core engine (bulwark scan --jsonl events)', guards: surfaces, run: (scenario, policy) => runWithCore(scenario, guardWith(policy)) },
-  { name: '@bulwark/langchain (createAgent + fakeModel)', guards: surfaces, run: (scenario, policy) => runWithLangChain(scenario, guardWith(policy)) },
+  { id: 'core', name: 'core engine (bulwark scan --jsonl events)', guards: surfaces, run: (scenario, policy) => runWithCore(scenario, guardWith(policy)) },
   {
-    name: '@bulwark/ai-sdk generateText (MockLanguageModelV4)',
+    id: 'langchain-invoke',
+    name: '@bulwark/langchain: createAgent.invoke (fakeModel)',
+    guards: surfaces,
+    run: (scenario, policy) => runWithLangChain(scenario, guardWith(policy), 'invoke'),
+  },
+  {
+    id: 'langchain-stream',
+    name: '@bulwark/langchain: createAgent.stream, messages mode (fakeModel)',
+    guards: surfaces,
+    run: (scenario, policy) => runWithLangChain(scenario, guardWith(policy), 'stream'),
+  },
+  {
+    id: 'ai-sdk-generate',
+    name: '@bulwark/ai-sdk: generateText (MockLanguageModelV4)',
     guards: surfaces,
     run: (scenario, policy) => runWithAiSdk(scenario, guardWith(policy), 'generateText'),
   },
-  { name: '@bulwark/ai-sdk streamText (MockLanguageModelV4)', guards: surfaces, run: (scenario, policy) => runWithAiSdk(scenario, guardWith(policy), 'streamText') },
+  {
+    id: 'ai-sdk-stream',
+    name: '@bulwark/ai-sdk: streamText (MockLanguageModelV4)',
+    guards: surfaces,
+    run: (scenario, policy) => runWithAiSdk(scenario, guardWith(policy), 'streamText'),
+  },
+];
+
+/**
+ * Adapters found breaking a promise that core keeps, not yet fixed. Each entry's test asserts the run still breaks
+ * exactly `breaks` (the checker's own words): the suite stays green while the finding is on record here, and turns
+ * red the day the adapter keeps the promise (or breaks it differently) — then delete the entry. Never add an entry to
+ * hide a disagreement nobody has reported.
+ */
+const knownDisagreements: ReadonlyArray<{ runner: string; scenario: string; finding: string; breaks: readonly string[] }> = [
+  ...['langchain-invoke', 'langchain-stream'].map((runner) => ({
+    runner,
+    scenario: 'override-in-tool-definition',
+    finding:
+      'bulwarkMiddleware withholds a blocked tool definition from the model (wrapModelCall) but wrapToolCall still executes a call to that tool; core, the AI SDK middleware and the MCP proxy refuse it',
+    breaks: ['weather ran with ".aws/credentials": {"city":"Lisbon","attachment":"~/.aws/credentials"}'],
+  })),
 ];
 
 const builtin = createGuard();
@@ -33,12 +67,12 @@ const { included, excluded } = selectScenarios(builtin.detectors);
 const describeExclusions = excluded.map(({ scenario, missing }) => `${scenario.id} (needs ${missing.map((capability) => capability.id).join(', ')})`);
 
 describe('conformance corpus', () => {
-  it('has unique ids, attacks and clean runs, and every clean run needs no special capability', () => {
+  it('has unique ids, attacks and clean runs, and every clean run needs no special capability and is held everywhere', () => {
     expect(new Set(corpus.map((scenario) => scenario.id)).size).toBe(corpus.length);
     expect(corpus.filter((scenario) => scenario.kind === 'attack').length).toBeGreaterThanOrEqual(8);
     const clean = corpus.filter((scenario) => scenario.kind === 'clean');
     expect(clean.length).toBeGreaterThanOrEqual(4);
-    expect(clean.filter((scenario) => !included.includes(scenario))).toEqual([]);
+    expect(clean.filter((scenario) => !included.includes(scenario) || scenario.guardedAt.length > 0)).toEqual([]);
   });
 
   it(`leaves out only scenarios whose capability the built-in guard lacks: ${describeExclusions.join('; ') || 'none'}`, () => {
@@ -48,15 +82,24 @@ describe('conformance corpus', () => {
     }
     expect(included.length + excluded.length).toBe(corpus.length);
   });
+
+  it('lists known disagreements only for runners and scenarios that exist', () => {
+    for (const entry of knownDisagreements) {
+      expect(runners.map((runner) => runner.id)).toContain(entry.runner);
+      expect(corpus.map((scenario) => scenario.id)).toContain(entry.scenario);
+    }
+  });
 });
 
 for (const runner of runners) {
   const held = included.filter((scenario) => scenario.guardedAt.every((surface) => runner.guards.includes(surface)));
   describe(runner.name, () => {
     for (const scenario of held) {
-      it(`${scenario.id}: ${scenario.promise}`, async () => {
+      const disagreement = knownDisagreements.find((entry) => entry.runner === runner.id && entry.scenario === scenario.id);
+      const title = disagreement ? `${scenario.id}: KNOWN DISAGREEMENT, still broken: ${disagreement.finding}` : `${scenario.id}: ${scenario.promise}`;
+      it(title, async () => {
         const record = await runner.run(scenario, {});
-        expect(brokenPromises(scenario, record)).toEqual([]);
+        expect(brokenPromises(scenario, record)).toEqual(disagreement?.breaks ?? []);
       });
     }
 
