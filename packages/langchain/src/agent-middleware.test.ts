@@ -231,6 +231,35 @@ describe('bulwarkMiddleware: wrapModelCall', () => {
   });
 });
 
+describe('bulwarkMiddleware: sessions without a thread_id', () => {
+  it('one invocation is one session, also after its first message is redacted; the next invocation is another', async () => {
+    const { tools } = setup();
+    let current: string[] = [];
+    const guard = createGuard({ detectors: [markerDetector()], audit: { write: (event) => void current.push(event.sessionId ?? 'none') } });
+    const model = fakeModel()
+      .respond(call('fetch_page', { url: 'https://a.test' }, 'c1'))
+      .respond(new AIMessage('done'))
+      .respond(new AIMessage('again'));
+    const agent = createAgent({ model, tools, middleware: [bulwarkMiddleware({ guard })] });
+    // The same message object (and id) in two invocations: still two sessions.
+    const input = new HumanMessage({ content: 'my key is SECRET-1, read https://a.test', id: 'user-1' });
+    const first = await agent.invoke({ messages: [input] });
+    expect(first.messages[0]?.text).toContain('[SECRET]');
+    const firstSessions = current;
+    current = [];
+    await agent.invoke({ messages: [input] });
+    const secondSessions = current;
+
+    // prompt, 2 definitions, model output, tool call, tool result, final output: all in one session.
+    expect(firstSessions.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(firstSessions).size).toBe(1);
+    expect(firstSessions[0]).toMatch(/^langchain-/);
+    expect((await guard.session(firstSessions[0]!))?.toolCalls).toEqual({ fetch_page: 1 });
+    expect(new Set(secondSessions).size).toBe(1);
+    expect(secondSessions[0]).not.toBe(firstSessions[0]);
+  });
+});
+
 describe('bulwarkMiddleware: composition with built-in middleware', () => {
   it.each([
     ['first', (bulwark: unknown, others: unknown[]) => [bulwark, ...others]],

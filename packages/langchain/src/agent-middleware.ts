@@ -3,7 +3,6 @@ import type { Guard, SessionRef, Surface, ToolDefinition, Verdict } from '@bulwa
 import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import { createMiddleware } from 'langchain';
-import { z } from 'zod';
 import { askForApproval } from './approval.ts';
 import { bulwarkMarker, inputSurfaceOf, messageText, withContent } from './messages.ts';
 import { scanSafely } from './scan.ts';
@@ -43,13 +42,9 @@ export interface BulwarkMiddlewareOptions {
   onDecision?: (event: AgentDecisionEvent) => void;
 }
 
-const stateSchema = z.object({
-  /** The Bulwark session of this run when the run has no LangGraph `thread_id`. */
-  bulwarkSessionId: z.string().optional(),
-});
-
 const maxPendingToolVerdicts = 1024;
 const maxDefinitionKeys = 4096;
+const maxRunSessions = 10_000;
 
 /**
  * Bulwark as `createAgent` middleware. `beforeModel` scans the user input and tool results that arrived since the
@@ -73,11 +68,30 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
     return definitions.get(tool);
   }
 
-  function sessionOf(configurable: Record<string, unknown> | undefined, state: { bulwarkSessionId?: string | undefined }, systemPrompt?: string): SessionRef {
+  // Runs without a `thread_id`: the session of each run, keyed by the id of the run's first message (LangGraph gives
+  // every message an id, and middleware that rewrites a message keeps it, so the reducer replaces it in place). Kept
+  // here rather than in agent state: a middleware `stateSchema` makes LangChain build and parse a zod schema around
+  // every model call, which was most of the middleware's cost beyond scanning (see the README's Latency section).
+  const runSessions = new Map<string, string>();
+  function runSessionOf(messages: readonly BaseMessage[], fresh: boolean): string {
+    const key = messages[0]?.id;
+    if (key === undefined) return `langchain-${randomUUID()}`;
+    let id = fresh ? undefined : runSessions.get(key);
+    if (id === undefined) {
+      id = `langchain-${randomUUID()}`;
+      runSessions.delete(key);
+      const oldest = runSessions.size >= maxRunSessions ? runSessions.keys().next().value : undefined;
+      if (oldest !== undefined) runSessions.delete(oldest);
+      runSessions.set(key, id);
+    }
+    return id;
+  }
+
+  function sessionOf(configurable: Record<string, unknown> | undefined, state: { messages: readonly BaseMessage[] }, systemPrompt?: string): SessionRef {
     const threadId = typeof configurable?.['thread_id'] === 'string' ? configurable['thread_id'] : undefined;
     const prompt = systemPrompt || options.systemPrompt;
     return {
-      id: threadId ?? state.bulwarkSessionId ?? `langchain-${randomUUID()}`,
+      id: threadId ?? runSessionOf(state.messages, false),
       ...(options.userId ? { userId: options.userId } : {}),
       ...(prompt ? { systemPrompt: prompt } : {}),
     };
@@ -118,11 +132,11 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
 
   return createMiddleware({
     name: 'BulwarkMiddleware',
-    stateSchema,
-
+    // Each invocation without a thread_id is a session of its own, even when it starts from a message (id) an earlier
+    // invocation used: a fresh session is bound to the first message here, without writing agent state.
     beforeAgent: (state, runtime) => {
-      if (typeof runtime.configurable?.thread_id === 'string') return undefined;
-      return { bulwarkSessionId: state.bulwarkSessionId ?? `langchain-${randomUUID()}` };
+      if (typeof runtime.configurable?.thread_id !== 'string') runSessionOf(state.messages, true);
+      return undefined;
     },
 
     beforeModel: {

@@ -64,7 +64,7 @@ export async function runLangChainSuite(): Promise<Report> {
 
   // The hooks alone, called as the agent calls them, against a handler that answers at once: the direct cost.
   const middleware = bulwarkMiddleware({ guard });
-  const state = { messages: [new HumanMessage(question)], bulwarkSessionId: 'bench' };
+  const state = { messages: [new HumanMessage(question)] };
   const wrapToolCall = middleware.wrapToolCall!;
   const wrapModelCall = middleware.wrapModelCall!;
   const beforeModel = (middleware.beforeModel as { hook: (state: unknown, runtime: unknown) => Promise<unknown> }).hook;
