@@ -13,7 +13,10 @@ const page = benignText(2_000);
 
 const fetchPage = tool(async () => page, { name: 'fetch_page', description: 'Fetches a web page.', schema: z.object({ url: z.string() }) });
 
-const maxRuns = 50_000;
+const warmupRounds = 20;
+const maxRounds = 2_000;
+/** Scripted answers queued per agent: one run per round, warm-up included. */
+const maxRuns = warmupRounds + maxRounds;
 const toolCall = (id: string) => ({ name: 'fetch_page', args: { url: 'https://example.com/a' }, id, type: 'tool_call' as const });
 
 /** Agent turns: `steps` lists the tool calls of each model call before the final answer. The agent is compiled once. */
@@ -42,24 +45,59 @@ const noopMiddleware = createMiddleware({
   wrapToolCall: (request, handler) => handler(request),
 });
 
+interface RunMeasurement {
+  name: string;
+  samples: number;
+  p50: number;
+  p99: number;
+  mean: number;
+}
+
+/**
+ * Runs the variants of one scenario in turn, one run each per round, so a change in machine load between tasks
+ * (other processes, GC of an earlier task's garbage) falls on every variant alike; sequential per-task timing made
+ * the differences between variants swing by several milliseconds from one `pnpm bench` to the next.
+ */
+async function measureInterleaved(tasks: ReadonlyArray<readonly [string, () => Promise<unknown>]>, options: { timeMs: number; warmupRounds: number; maxRounds: number }): Promise<RunMeasurement[]> {
+  for (let round = 0; round < options.warmupRounds; round += 1) for (const [, task] of tasks) await task();
+  const samples = tasks.map(() => [] as number[]);
+  const deadline = performance.now() + options.timeMs;
+  for (let round = 0; round < options.maxRounds && (round < 100 || performance.now() < deadline); round += 1) {
+    for (const [index, [, task]] of tasks.entries()) {
+      const started = performance.now();
+      await task();
+      samples[index]!.push(performance.now() - started);
+    }
+  }
+  return tasks.map(([name], index) => {
+    const sorted = [...samples[index]!].sort((a, b) => a - b);
+    const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))]!;
+    return { name, samples: sorted.length, p50: at(0.5), p99: at(0.99), mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length };
+  });
+}
+
 /**
  * Added latency of `bulwarkMiddleware` (default guard) in LangChain: per tool call and per model call, measured on
  * its hooks around an instant handler; and per full `createAgent` run with a scripted `fakeModel`, without
- * middleware, with a no-op middleware of the same shape, and with Bulwark, in three scenarios.
+ * middleware, with a no-op middleware of the same shape, with Bulwark and all detectors off (adapter + engine
+ * plumbing), and with Bulwark, in three scenarios, the variants of a scenario interleaved run by run.
  */
 export async function runLangChainSuite(): Promise<Report> {
   const guard = createGuard();
-  const guarded = [bulwarkMiddleware({ guard })];
   const variants = [
     ['no middleware', []],
     ['no-op middleware', [noopMiddleware]],
-    ['bulwarkMiddleware', guarded],
+    ['bulwarkMiddleware, no detectors', [bulwarkMiddleware({ guard: createGuard({ detectors: [] }) })]],
+    ['bulwarkMiddleware', [bulwarkMiddleware({ guard })]],
   ] as const;
-  const tasks = scenarios.flatMap((scenario) => variants.map(([name, middleware]) => [`${scenario.label}, ${name}`, agentRun(middleware, scenario.steps)] as const));
-  const results = await measureTasks(tasks, { time: 1_500, warmupTime: 300 });
+  const results: RunMeasurement[] = [];
+  for (const scenario of scenarios) {
+    const tasks = variants.map(([name, middleware]) => [`${scenario.label}, ${name}`, agentRun(middleware, scenario.steps)] as const);
+    results.push(...(await measureInterleaved(tasks, { timeMs: 8_000, warmupRounds, maxRounds })));
+  }
   const runRows = scenarios.map((scenario, index) => {
-    const [plain, noop, bulwark] = [results[index * 3]!, results[index * 3 + 1]!, results[index * 3 + 2]!];
-    return [scenario.label, millis(plain.p50), millis(noop.p50), millis(bulwark.p50), millis(noop.p50 - plain.p50), millis(bulwark.p50 - noop.p50)];
+    const [plain, noop, plumbing, bulwark] = results.slice(index * variants.length, (index + 1) * variants.length) as [RunMeasurement, RunMeasurement, RunMeasurement, RunMeasurement];
+    return [scenario.label, millis(plain.p50), millis(noop.p50), millis(plumbing.p50), millis(bulwark.p50), millis(noop.p50 - plain.p50), millis(plumbing.p50 - noop.p50), millis(bulwark.p50 - noop.p50)];
   });
 
   // The hooks alone, called as the agent calls them, against a handler that answers at once: the direct cost.
@@ -85,21 +123,22 @@ export async function runLangChainSuite(): Promise<Report> {
     ['model call: wrapModelCall (800 B answer)', millis(hooks[3]!.p50 - hooks[2]!.p50), millis(hooks[3]!.mean - hooks[2]!.mean)],
     ['model call: beforeModel (400 B prompt)', millis(hooks[4]!.p50), millis(hooks[4]!.mean)],
   ];
-  const rows = results.map((result) => [result.name, millis(result.p50), millis(result.p99), millis(result.mean)]);
+  const rows = results.map((result) => [result.name, result.samples, millis(result.p50), millis(result.p99), millis(result.mean)]);
   return {
     tables: [
       { title: 'Added latency of the Bulwark hooks (around an instant handler)', headers: ['per', 'p50 ms', 'mean ms'], rows: hookRows },
       {
         title: 'createAgent runs with a scripted fakeModel (p50 ms)',
-        headers: ['scenario', 'none', 'no-op mw', 'bulwark', 'Δ LangChain middleware plumbing', 'Δ Bulwark scanning'],
+        headers: ['scenario', 'none', 'no-op mw', 'bulwark, no detectors', 'bulwark', 'Δ LangChain middleware plumbing', 'Δ Bulwark, no detectors', 'Δ Bulwark'],
         rows: runRows,
       },
-      { title: 'All runs', headers: ['run', 'p50 ms', 'p99 ms', 'mean ms'], rows },
+      { title: 'All runs', headers: ['run', 'runs', 'p50 ms', 'p99 ms', 'mean ms'], rows },
     ],
     json: { runs: results, hooks },
     notes: [
       'Hook rows: the direct cost Bulwark adds to each tool call and model call.',
-      "Run rows: 'no-op mw' has the same hooks doing nothing (LangChain schedules beforeAgent/beforeModel as graph nodes); Bulwark's share is bulwark − no-op, and includes the once-per-session tool-definition scan.",
+      "Run rows: 'no-op mw' has the same hooks doing nothing (LangChain schedules beforeAgent/beforeModel as graph nodes); Bulwark's share is bulwark − no-op, and includes the once-per-session tool-definition scan; 'no detectors' is the adapter and engine plumbing alone.",
+      'Run rows are interleaved (one run of each variant per round), so load changes hit every variant alike; absolute figures still scale with machine load, compare within a table.',
     ],
   };
 }
