@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Guard, SessionRef, Surface, ToolDefinition, Verdict } from '@bulwark/core';
-import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, coerceMessageLikeToMessage, RemoveMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { Command, isCommand } from '@langchain/langgraph';
 import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import { createMiddleware } from 'langchain';
 import { askForApproval } from './approval.ts';
@@ -130,7 +131,7 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
     return blocked;
   }
 
-  return createMiddleware({
+  const middleware = createMiddleware({
     name: 'BulwarkMiddleware',
     // Each invocation without a thread_id is a session of its own, even when it starts from a message (id) an earlier
     // invocation used: a fresh session is bound to the first message here, without writing agent state.
@@ -256,20 +257,63 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
       report({ hook: 'wrapToolCall', surface: 'tool_call', tool: call.name, verdict, action, sessionId: session.id });
 
       const result = await handler(args === call.args ? request : { ...request, toolCall: { ...call, args } });
+      if (isCommand(result)) return guardCommand(result, call.name, session);
       if (!ToolMessage.isInstance(result)) return result;
-      const resultVerdict = await scanSafely(guard, { surface: 'tool_result', tool: call.name, text: messageText(result) }, session);
-      let resultAction = actionFor(resultVerdict);
-      let replaced: BaseMessage | undefined;
-      if (resultVerdict.decision === 'redact' && resultVerdict.redacted) replaced = withContent(result, resultVerdict.redacted.text, { decision: 'redact' });
-      else if (resultVerdict.decision === 'block' || resultVerdict.decision === 'ask') {
-        resultAction = 'quarantined';
-        replaced = withContent(result, quarantineNotice('tool_result', resultVerdict.reason), { decision: 'block' });
-      }
-      report({ hook: 'wrapToolCall', surface: 'tool_result', tool: call.name, verdict: resultVerdict, action: resultAction, sessionId: session.id });
-      // Marked as scanned, so beforeModel does not scan (and count) the same result twice.
-      return (replaced ?? withContent(result, result.content, { decision: resultVerdict.decision })) as ToolMessage;
+      return (await guardToolOutput(result, call.name, session)) as ToolMessage;
     },
   });
+
+  return middleware;
+
+  /**
+   * Scans one message a tool produced, as `tool_result`: redacted, quarantined, or returned marked as scanned, so
+   * beforeModel does not scan (and count) the same result twice.
+   */
+  async function guardToolOutput(message: BaseMessage, tool: string, session: SessionRef): Promise<BaseMessage> {
+    const verdict = await scanSafely(guard, { surface: 'tool_result', tool, text: messageText(message) }, session);
+    let action = actionFor(verdict);
+    let replaced: BaseMessage | undefined;
+    if (verdict.decision === 'redact' && verdict.redacted) replaced = withContent(message, verdict.redacted.text, { decision: 'redact' });
+    else if (verdict.decision === 'block' || verdict.decision === 'ask') {
+      action = 'quarantined';
+      replaced = withContent(message, quarantineNotice('tool_result', verdict.reason), { decision: 'block' });
+    }
+    report({ hook: 'wrapToolCall', surface: 'tool_result', tool, verdict, action, sessionId: session.id });
+    return replaced ?? withContent(message, message.content, { decision: verdict.decision });
+  }
+
+  /**
+   * A tool that returns a LangGraph `Command` writes its messages into agent state directly. Each message in its
+   * `messages` update is tool output and is scanned like a `ToolMessage` result; the rest of the Command (other state
+   * keys, `goto`, `graph`, `resume`) is kept as it is.
+   */
+  async function guardCommand(command: Command, tool: string, session: SessionRef): Promise<Command> {
+    const update: unknown = command.update;
+    const entries: Array<[string, unknown]> | undefined = Array.isArray(update)
+      ? update.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string') ? (update as Array<[string, unknown]>) : undefined
+      : update && typeof update === 'object' ? Object.entries(update) : undefined;
+    if (!entries || !entries.some(([key]) => key === 'messages')) return command;
+    const guarded: Array<[string, unknown]> = [];
+    for (const [key, value] of entries) {
+      if (key !== 'messages') {
+        guarded.push([key, value]);
+        continue;
+      }
+      const messages: unknown[] = Array.isArray(value) ? value : [value];
+      const scanned: unknown[] = [];
+      for (const item of messages) {
+        const message = coerceMessageLikeToMessage(item as Parameters<typeof coerceMessageLikeToMessage>[0]);
+        scanned.push(RemoveMessage.isInstance(message) || bulwarkMarker(message) ? message : await guardToolOutput(message, tool, session));
+      }
+      guarded.push([key, Array.isArray(value) ? scanned : scanned[0]]);
+    }
+    return new Command({
+      update: Array.isArray(update) ? guarded : Object.fromEntries(guarded),
+      ...(command.goto !== undefined ? { goto: command.goto } : {}),
+      ...(command.graph !== undefined ? { graph: command.graph } : {}),
+      ...(command.resume !== undefined ? { resume: command.resume } : {}),
+    });
+  }
 }
 
 function actionFor(verdict: Verdict): AgentDecisionEvent['action'] {
