@@ -48,32 +48,55 @@ const noopMiddleware = createMiddleware({
 interface RunMeasurement {
   name: string;
   samples: number;
+  /** Each run's time, in round order (paired with the other variants' runs of the same round). */
+  times: number[];
   p50: number;
   p99: number;
   mean: number;
 }
 
 /**
- * Runs the variants of one scenario in turn, one run each per round, so a change in machine load between tasks
- * (other processes, GC of an earlier task's garbage) falls on every variant alike; sequential per-task timing made
- * the differences between variants swing by several milliseconds from one `pnpm bench` to the next.
+ * The no-op middleware with a one-field `stateSchema`: LangChain then builds a partial zod schema of it and parses the
+ * state around every model call (and at the start of each run), whatever the hooks do. Bulwark keeps no agent state.
+ */
+const noopStateMiddleware = createMiddleware({
+  name: 'NoopStateMiddleware',
+  stateSchema: z.object({ noopSessionId: z.string().optional() }),
+  beforeAgent: () => undefined,
+  beforeModel: { canJumpTo: ['end'], hook: () => undefined },
+  wrapModelCall: (request, handler) => handler(request),
+  wrapToolCall: (request, handler) => handler(request),
+});
+
+/**
+ * Runs the variants of one scenario in turn, one run each per round (starting with a different variant each round),
+ * so a change in machine load between tasks (other processes, GC of an earlier task's garbage) falls on every variant
+ * alike; sequential per-task timing made the differences between variants swing by several milliseconds from one
+ * `pnpm bench` to the next.
  */
 async function measureInterleaved(tasks: ReadonlyArray<readonly [string, () => Promise<unknown>]>, options: { timeMs: number; warmupRounds: number; maxRounds: number }): Promise<RunMeasurement[]> {
   for (let round = 0; round < options.warmupRounds; round += 1) for (const [, task] of tasks) await task();
   const samples = tasks.map(() => [] as number[]);
   const deadline = performance.now() + options.timeMs;
   for (let round = 0; round < options.maxRounds && (round < 100 || performance.now() < deadline); round += 1) {
-    for (const [index, [, task]] of tasks.entries()) {
+    for (let offset = 0; offset < tasks.length; offset += 1) {
+      const index = (round + offset) % tasks.length;
       const started = performance.now();
-      await task();
+      await tasks[index]![1]();
       samples[index]!.push(performance.now() - started);
     }
   }
   return tasks.map(([name], index) => {
     const sorted = [...samples[index]!].sort((a, b) => a - b);
     const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))]!;
-    return { name, samples: sorted.length, p50: at(0.5), p99: at(0.99), mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length };
+    return { name, samples: sorted.length, times: samples[index]!, p50: at(0.5), p99: at(0.99), mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length };
   });
+}
+
+/** The median over rounds of `after − before` in the same round: the added latency, with load drift paired out. */
+function pairedDelta(before: RunMeasurement, after: RunMeasurement): number {
+  const differences = after.times.map((time, round) => time - before.times[round]!).sort((a, b) => a - b);
+  return differences[Math.floor(differences.length / 2)]!;
 }
 
 /**
@@ -87,6 +110,7 @@ export async function runLangChainSuite(): Promise<Report> {
   const variants = [
     ['no middleware', []],
     ['no-op middleware', [noopMiddleware]],
+    ['no-op middleware with a stateSchema', [noopStateMiddleware]],
     ['bulwarkMiddleware, no detectors', [bulwarkMiddleware({ guard: createGuard({ detectors: [] }) })]],
     ['bulwarkMiddleware', [bulwarkMiddleware({ guard })]],
   ] as const;
@@ -96,8 +120,8 @@ export async function runLangChainSuite(): Promise<Report> {
     results.push(...(await measureInterleaved(tasks, { timeMs: 8_000, warmupRounds, maxRounds })));
   }
   const runRows = scenarios.map((scenario, index) => {
-    const [plain, noop, plumbing, bulwark] = results.slice(index * variants.length, (index + 1) * variants.length) as [RunMeasurement, RunMeasurement, RunMeasurement, RunMeasurement];
-    return [scenario.label, millis(plain.p50), millis(noop.p50), millis(plumbing.p50), millis(bulwark.p50), millis(noop.p50 - plain.p50), millis(plumbing.p50 - noop.p50), millis(bulwark.p50 - noop.p50)];
+    const [plain, noop, noopState, plumbing, bulwark] = results.slice(index * variants.length, (index + 1) * variants.length) as [RunMeasurement, RunMeasurement, RunMeasurement, RunMeasurement, RunMeasurement];
+    return [scenario.label, millis(plain.p50), millis(noop.p50), millis(plumbing.p50), millis(bulwark.p50), millis(pairedDelta(plain, noop)), millis(pairedDelta(noop, noopState)), millis(pairedDelta(noop, plumbing)), millis(pairedDelta(noop, bulwark))];
   });
 
   // The hooks alone, called as the agent calls them, against a handler that answers at once: the direct cost.
@@ -129,16 +153,16 @@ export async function runLangChainSuite(): Promise<Report> {
       { title: 'Added latency of the Bulwark hooks (around an instant handler)', headers: ['per', 'p50 ms', 'mean ms'], rows: hookRows },
       {
         title: 'createAgent runs with a scripted fakeModel (p50 ms)',
-        headers: ['scenario', 'none', 'no-op mw', 'bulwark, no detectors', 'bulwark', 'Δ LangChain middleware plumbing', 'Δ Bulwark, no detectors', 'Δ Bulwark'],
+        headers: ['scenario', 'none', 'no-op mw', 'bulwark, no detectors', 'bulwark', 'Δ LangChain middleware plumbing', 'Δ a stateSchema (LangChain)', 'Δ Bulwark, no detectors', 'Δ Bulwark'],
         rows: runRows,
       },
       { title: 'All runs', headers: ['run', 'runs', 'p50 ms', 'p99 ms', 'mean ms'], rows },
     ],
-    json: { runs: results, hooks },
+    json: { runs: results.map(({ times: _times, ...result }) => result), hooks },
     notes: [
       'Hook rows: the direct cost Bulwark adds to each tool call and model call.',
-      "Run rows: 'no-op mw' has the same hooks doing nothing (LangChain schedules beforeAgent/beforeModel as graph nodes); Bulwark's share is bulwark − no-op, and includes the once-per-session tool-definition scan; 'no detectors' is the adapter and engine plumbing alone.",
-      'Run rows are interleaved (one run of each variant per round), so load changes hit every variant alike; absolute figures still scale with machine load, compare within a table.',
+      "Run rows: 'no-op mw' has the same hooks doing nothing (LangChain schedules beforeAgent/beforeModel as graph nodes); Bulwark's share is bulwark − no-op, and includes the once-per-session tool-definition scan; 'no detectors' is the adapter and engine plumbing alone; 'Δ a stateSchema' is what LangChain adds to the no-op middleware when it declares a one-field stateSchema (why Bulwark keeps none).",
+      'Run rows are interleaved (one run of each variant per round); each Δ is the median of the per-round differences, so load changes between rounds cancel out. Absolute figures still scale with machine load.',
     ],
   };
 }
