@@ -123,7 +123,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
     };
 
     recordInSession(state, input, outcome.decision, outcome.score, findings);
-    for (const detector of active) detector.observe?.(input, state, { findings });
+    for (const detector of active) detector.observe?.(input, state, { findings, decision: outcome.decision });
     if (sessionRef) await store.set(state);
 
     verdict.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
