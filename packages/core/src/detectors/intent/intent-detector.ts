@@ -4,6 +4,7 @@ import type { Policy } from '../../policy/policy-schema.ts';
 import type { Decision } from '../../surface.ts';
 import { readFlowMemory, recordFlow, type FlowRead } from '../data-flow/flow-memory.ts';
 import { compileToolPolicy } from '../tool-policy/compile-tool-policy.ts';
+import { userMoneyWords } from '../tool-risk/action-kinds.ts';
 import { explainRisk, resolveToolRisk } from '../tool-risk/resolve-tool-risk.ts';
 import { authorizedSupports, evidenceFor, supportSources, type Evidence } from './evidence.ts';
 import { displayValue, keyArguments, keyValueNames, type KeyValue } from './key-arguments.ts';
@@ -50,7 +51,10 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
       const sources = supportSources(session.prompts, session.systemPrompt, memory?.reads ?? [], flow.allowedDomains);
       const untrustedTools = describeReads(sources.untrusted);
       const findings: Finding[] = [];
-      const phrase = supportingPhrase(risk.action, requestedActions(sources.userLower));
+      const requested = requestedActions(sources.userLower);
+      const phrase =
+        supportingPhrase(risk.action, requested) ??
+        (risk.baseAction && userMoneyWords.test(sources.userLower) ? supportingPhrase(risk.baseAction, requested) : undefined);
       const values = keyArguments(subject.args);
 
       if (phrase === undefined) {

@@ -1,16 +1,24 @@
-import { userActionPhrases, type ActionKind } from '../tool-risk/action-kinds.ts';
+import { userActionPhrases, type ActionKind, type RequestPhrases } from '../tool-risk/action-kinds.ts';
 
 type RequestableKind = Exclude<ActionKind, 'read'>;
 
-// One pattern per kind, compiled once: a phrase at a word start, with common English endings.
+const endings = '(?:s|es|ed|d|ing)?(?![\\p{L}\\p{N}])';
+const start = '(?<![\\p{L}\\p{N}])';
+
+// Two patterns per kind, compiled once: phrases that ask anywhere, and noun-like words that ask only in imperative position.
 const phrasePatterns = Object.fromEntries(
-  (Object.entries(userActionPhrases) as Array<[RequestableKind, readonly string[]]>).map(([kind, phrases]) => [
+  (Object.entries(userActionPhrases) as Array<[RequestableKind, RequestPhrases]>).map(([kind, phrases]) => [
     kind,
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?:s|es|ed|d|ing|ment|ments)?(?![\\p{L}\\p{N}])`, 'giu'),
+    {
+      strong: new RegExp(`${start}(?:${phrases.strong.join('|')})${endings}`, 'giu'),
+      ambiguous: new RegExp(`${start}(?:${phrases.ambiguous.join('|')})${endings}`, 'giu'),
+    },
   ]),
-) as Record<RequestableKind, RegExp>;
+) as Record<RequestableKind, { strong: RegExp; ambiguous: RegExp }>;
 
 const negation = /\b(?:don'?t|do not|never|not|no need to|without|stop|avoid)\s+(?:\w+\s+){0,2}$/;
+/** Text right before a word that puts it in imperative position: a sentence start, "please", "can you", "and then", "to". */
+const imperativeLead = /(?:^|[.!?;:\n]\s*|\b(?:please|pls|kindly|can you|could you|would you|will you|you to|need to|want to|have to|and|then|also|to|let's|lets|go ahead and|just|now|first|finally|next)\s+)(?:quickly\s+|also\s+|then\s+|please\s+)?$/;
 
 /** For each kind of tool action, the kinds of user request that support it (a share can be asked for as a send, and so on). */
 export const supportingKinds: Readonly<Record<ActionKind, readonly RequestableKind[]>> = {
@@ -27,16 +35,23 @@ export const supportingKinds: Readonly<Record<ActionKind, readonly RequestableKi
 /** The kinds of action the user asked for in their own words, each with the first phrase that asked (negated phrases don't count). */
 export function requestedActions(userLower: string): Map<RequestableKind, string> {
   const requested = new Map<RequestableKind, string>();
-  for (const [kind, pattern] of Object.entries(phrasePatterns) as Array<[RequestableKind, RegExp]>) {
-    pattern.lastIndex = 0;
-    for (const match of userLower.matchAll(pattern)) {
-      const before = userLower.slice(Math.max(0, (match.index ?? 0) - 32), match.index ?? 0);
-      if (negation.test(before)) continue;
-      requested.set(kind, match[0]);
-      break;
-    }
+  for (const [kind, patterns] of Object.entries(phrasePatterns) as Array<[RequestableKind, { strong: RegExp; ambiguous: RegExp }]>) {
+    const phrase = firstRequest(userLower, patterns.strong, false) ?? firstRequest(userLower, patterns.ambiguous, true);
+    if (phrase !== undefined) requested.set(kind, phrase);
   }
   return requested;
+}
+
+function firstRequest(text: string, pattern: RegExp, imperativeOnly: boolean): string | undefined {
+  pattern.lastIndex = 0;
+  for (const match of text.matchAll(pattern)) {
+    const index = match.index ?? 0;
+    const before = text.slice(Math.max(0, index - 40), index);
+    if (negation.test(before)) continue;
+    if (imperativeOnly && !imperativeLead.test(before)) continue;
+    return match[0];
+  }
+  return undefined;
 }
 
 /** The user's phrase that supports an action of this kind, if any. */

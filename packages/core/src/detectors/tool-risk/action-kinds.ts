@@ -31,35 +31,58 @@ export const moneyNouns: ReadonlySet<string> = new Set(['money', 'payment', 'pay
 /** Nouns in a tool name that make a `modify` destructive: credentials and access. */
 export const credentialNouns: ReadonlySet<string> = new Set(['password', 'passwords', 'passcode', 'pin', 'credential', 'credentials', 'token', 'tokens', 'secret', 'secrets', 'key', 'keys', '2fa', 'mfa', 'permission', 'permissions', 'role', 'roles', 'access', 'owner', 'admin']);
 
+/** How the user asks for one kind of action: phrases that are requests wherever they stand, and words that are also nouns. */
+export interface RequestPhrases {
+  /** Regular expression sources of verbs that ask for the action anywhere in a sentence. */
+  readonly strong: readonly string[];
+  /** Words that are also nouns (`email`, `message`, `payment`): they ask only in imperative position. */
+  readonly ambiguous: readonly string[];
+}
+
 /**
  * How the user says they want each kind of action, as regular expression sources (word stems, matched
  * case-insensitively on word boundaries). A request in the user's words supports a call of that kind.
  */
-export const userActionPhrases: Readonly<Record<Exclude<ActionKind, 'read'>, readonly string[]>> = {
-  send: [
-    'send', 'sent', 'e-?mail', 'mail', 'message', 'forward', 'fwd', 'repl(?:y|ies)', 'respond', 'answer', 'write (?:to|back|an?|the)', 'notify', 'tell', 'inform',
-    'let \\w+(?: \\w+)? know', 'ping', 'dm', 'text', 'contact', 'invite', 'post', 'cc', 'remind', 'alert', 'reach out', 'get back to', 'follow up',
-    'broadcast', 'announce', 'share', 'publish', 'upload', 'submit', 'tweet', 'comment', 'say', 'thank', 'introduce', 'recommend', 'congratulate', 'welcome', 'ask',
-  ],
-  pay: [
-    'pay', 'payment', 'transfer', 'send (?:\\S+ )?(?:money|funds|cash|\\$|€|£|\\d)', 'wire', 'refund', 'reimburse', 'settle', 'tip', 'purchase', 'buy', 'order',
-    'donate', 'top up', 'deposit', 'withdraw', 'remit', 'split', 'subscribe', 'renew', 'cover', 'owe', 'rent', 'bill', 'invoice', 'subscription', 'checkout',
-  ],
-  delete: [
-    'delete', 'remove', 'erase', 'clean ?up', 'clear', 'purge', 'wipe', 'trash', 'discard', 'drop', 'get rid of', 'cancel', 'unsubscribe', 'uninstall',
-    'revoke', 'empty', 'destroy', 'prune', 'kill', 'terminate', 'ban', 'kick', 'unshare', 'close',
-  ],
-  share: ['share', 'grant', 'give (?:\\w+ )?access', 'invite', 'add \\S+ (?:to|as)', 'permission', 'collaborat', 'make (?:it )?public', 'publish', 'allow', 'assign', 'access'],
-  modify: [
-    'update', 'change', 'edit', 'modify', 'set', 'rename', 'move', 'reschedule', 'replace', 'correct', 'fix', 'adjust', 'reset', 'configure', 'enable', 'disable',
-    'turn (?:on|off)', 'mark', 'assign', 'append', 'rewrite', 'save', 'write', 'archive', 'merge', 'commit', 'approve', 'reject', 'close', 'pin', 'star', 'follow', 'add', 'put', 'insert', 'increase', 'decrease', 'raise', 'lower',
-  ],
-  create: [
-    'create', 'make', 'add', 'new', 'schedule', 'book', 'reserve', 'open', 'start', 'draft', 'write', 'generate', 'save', 'register', 'sign up', 'set up', 'plan',
-    'organi[sz]e', 'arrange', 'put', 'note', 'remind', 'invite', 'join', 'file', 'log', 'record', 'prepare', 'compose',
-  ],
-  execute: ['run', 'execute', 'launch', 'deploy', 'install', 'build', 'start', 'restart', 'test', 'compile', 'invoke', 'trigger'],
+export const userActionPhrases: Readonly<Record<Exclude<ActionKind, 'read'>, RequestPhrases>> = {
+  send: {
+    strong: [
+      'send', 'forward', 'fwd', 'repl(?:y|ies)', 'respond', 'write (?:to|back)', 'notify(?! me| us)', 'tell(?! me| us)', 'inform(?! me| us)',
+      'let (?!me |us )(?:[\\w\'-]+ ){1,4}know', 'ping', 'dm', 'invite', 'cc', 'reach out', 'get back to', 'follow up with', 'broadcast', 'announce', 'share',
+      'publish', 'upload', 'submit', 'tweet', 'thank', 'congratulate', 'welcome', 'introduce', 'recommend', 'post (?:it|this|that|the|a|an|my|our|them|in|on|to)',
+    ],
+    ambiguous: ['e-?mail', 'mail', 'message', 'text', 'post', 'contact', 'comment', 'answer', 'say', 'ask', 'write', 'remind', 'alert'],
+  },
+  pay: {
+    strong: ['pay', 'transfer', 'send (?:\\S+ )?(?:money|funds|cash|\\$|€|£|\\d)', 'wire', 'refund', 'reimburse', 'settle', 'purchase', 'buy', 'donate', 'top up', 'remit'],
+    ambiguous: ['order', 'tip', 'split', 'subscribe', 'renew', 'cover', 'deposit', 'withdraw', 'checkout'],
+  },
+  delete: {
+    strong: ['delete', 'remove', 'erase', 'clean ?up', 'purge', 'wipe', 'trash', 'discard', 'get rid of', 'unsubscribe', 'uninstall', 'revoke', 'destroy', 'prune', 'terminate', 'unshare'],
+    ambiguous: ['clear', 'drop', 'cancel', 'empty', 'kill', 'ban', 'kick', 'close'],
+  },
+  share: {
+    strong: ['share', 'grant', 'give (?:\\w+ )?access', 'invite', 'add \\S+(?: \\S+)? (?:to|as)', 'collaborat\\w*', 'make (?:it )?public', 'publish'],
+    ambiguous: ['allow', 'assign', 'permission', 'access'],
+  },
+  modify: {
+    strong: [
+      'update', 'change', 'edit', 'modify', 'rename', 'move', 'reschedule', 'replace', 'correct', 'adjust', 'reset', 'configure', 'enable', 'disable',
+      'turn (?:on|off)', 'append', 'rewrite', 'archive', 'merge', 'commit', 'approve', 'reject', 'increase', 'decrease', 'insert', 'overwrite', 'fill (?:in|out)',
+    ],
+    ambiguous: ['set', 'fix', 'mark', 'assign', 'save', 'write', 'add', 'put', 'close', 'pin', 'star', 'follow', 'raise', 'lower'],
+  },
+  create: {
+    strong: ['create', 'schedule', 'book', 'reserve', 'draft', 'generate', 'register', 'sign up', 'set up', 'organi[sz]e', 'arrange', 'compose', 'prepare', 'add'],
+    ambiguous: ['make', 'new', 'open', 'start', 'write', 'save', 'plan', 'put', 'note', 'remind', 'invite', 'join', 'file', 'log', 'record'],
+  },
+  execute: {
+    strong: ['run', 'execute', 'launch', 'deploy', 'install', 'restart', 'compile', 'invoke', 'trigger'],
+    ambiguous: ['build', 'start', 'test'],
+  },
 };
+
+/** Nouns in the user's words that make a request to change something a request about payments (`increase my rent`). */
+export const userMoneyWords = /\b(?:rent|payments?|transfers?|standing orders?|transactions?|amount|salary|invoice|bill|subscription|iban|account|money|funds|\$|€|£|usd|eur|gbp)\b/;
 
 /** Splits a tool name into lower-case words: `sendEmail`, `send_email`, `mail.send`, `send-email` → `send`, `email`. */
 export function nameWords(name: string): string[] {

@@ -6,6 +6,8 @@ export interface ToolRisk {
   readonly tool: string;
   /** The kind of action a call performs. */
   readonly action: ActionKind;
+  /** The verb's own kind when a money noun made the action a payment (`update_scheduled_transaction`: modify → pay). */
+  readonly baseAction?: ActionKind;
   readonly labels: readonly ToolLabel[];
   /** Where the labels come from: the policy, MCP annotations, the definition's text and schema, or the name alone. */
   readonly source: 'policy' | 'annotations' | 'definition' | 'name';
@@ -79,6 +81,7 @@ export function inferToolRisk(tool: ToolDescription, argumentNames: readonly str
   const parameters = [...schemaParameters(tool.inputSchema), ...argumentNames];
 
   let action: ActionKind | undefined;
+  let baseAction: ActionKind | undefined;
   let verb: string | undefined;
   for (const word of words.slice(0, 3)) {
     const kind = verbKind.get(word);
@@ -106,6 +109,7 @@ export function inferToolRisk(tool: ToolDescription, argumentNames: readonly str
   if (action && ['send', 'create', 'modify'].includes(action)) {
     const money = words.find((word) => moneyNouns.has(word)) ?? parameters.find((parameter) => /^(?:amount|iban)$/i.test(parameter));
     if (money) {
+      baseAction = action;
       action = 'pay';
       reasons.push(`'${money}' makes it a payment`);
     }
@@ -198,7 +202,7 @@ export function inferToolRisk(tool: ToolDescription, argumentNames: readonly str
   }
 
   const source = hasAnnotations ? 'annotations' : description || parameters.length > argumentNames.length ? 'definition' : 'name';
-  return { tool: tool.name, action, labels: [...labels], source, reasons };
+  return { tool: tool.name, action, ...(baseAction ? { baseAction } : {}), labels: [...labels], source, reasons };
 }
 
 /** Property names of a JSON schema's top level (and one level of nested objects). */

@@ -21,6 +21,7 @@ export function resolveToolRisk(
   return {
     tool: name,
     action: inferred.action,
+    ...(inferred.baseAction ? { baseAction: inferred.baseAction } : {}),
     labels: [...labels],
     source: 'policy',
     reasons: [`labels ${[...labels].join(', ') || '(none)'} from policy rule '${labelled.map((entry) => entry.pattern).join("', '")}'`, ...inferred.reasons.filter((reason) => reason.includes('→ ' + inferred.action))],
