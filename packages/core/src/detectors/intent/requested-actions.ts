@@ -5,7 +5,7 @@ type RequestableKind = Exclude<ActionKind, 'read'>;
 const endings = '(?:s|es|ed|d|ing)?(?![\\p{L}\\p{N}])';
 const start = '(?<![\\p{L}\\p{N}])';
 
-// Two patterns per kind, compiled once: phrases that ask anywhere, and noun-like words that ask only in imperative position.
+// Two patterns per kind, compiled once: unambiguous verbs, and noun-like words held to imperative position.
 const phrasePatterns = Object.fromEntries(
   (Object.entries(userActionPhrases) as Array<[RequestableKind, RequestPhrases]>).map(([kind, phrases]) => [
     kind,
@@ -18,7 +18,9 @@ const phrasePatterns = Object.fromEntries(
 
 const negation = /\b(?:don'?t|do not|never|not|no need to|without|stop|avoid)\s+(?:\w+\s+){0,2}$/;
 /** Text right before a word that puts it in imperative position: a sentence start, "please", "can you", "and then", "to". */
-const imperativeLead = /(?:^|[.!?;:\n]\s*|\b(?:please|pls|kindly|can you|could you|would you|will you|you to|need to|want to|have to|and|then|also|to|let's|lets|go ahead and|just|now|first|finally|next)\s+)(?:quickly\s+|also\s+|then\s+|please\s+)?$/;
+const imperativeLead = /(?:^|[.!?;:,\n]\s*|\b(?:please|pls|kindly|can you|could you|would you|will you|you to|need to|want to|have to|and|then|also|to|let's|lets|go ahead and|just|now|first|finally|next|help me|me to|us to)\s+)(?:(?:quickly|also|then|please|be|get|go|immediately|actually|directly)\s+)?$/;
+/** A subject with a modal before a verb ("you can delete", "we should pay", "I'd like you to"): a request too, for unambiguous verbs. */
+const modalLead = /\b(?:i|we|you)(?:'d|'ll)?\s+(?:(?:can|could|may|might|should|must|will|would|want|need|like)\s+)+(?:you\s+)?(?:to\s+)?$/;
 
 /** For each kind of tool action, the kinds of user request that support it (a share can be asked for as a send, and so on). */
 export const supportingKinds: Readonly<Record<ActionKind, readonly RequestableKind[]>> = {
@@ -36,19 +38,20 @@ export const supportingKinds: Readonly<Record<ActionKind, readonly RequestableKi
 export function requestedActions(userLower: string): Map<RequestableKind, string> {
   const requested = new Map<RequestableKind, string>();
   for (const [kind, patterns] of Object.entries(phrasePatterns) as Array<[RequestableKind, { strong: RegExp; ambiguous: RegExp }]>) {
-    const phrase = firstRequest(userLower, patterns.strong, false) ?? firstRequest(userLower, patterns.ambiguous, true);
+    const phrase = firstRequest(userLower, patterns.strong, true) ?? firstRequest(userLower, patterns.ambiguous, false);
     if (phrase !== undefined) requested.set(kind, phrase);
   }
   return requested;
 }
 
-function firstRequest(text: string, pattern: RegExp, imperativeOnly: boolean): string | undefined {
+function firstRequest(text: string, pattern: RegExp, unambiguous: boolean): string | undefined {
   pattern.lastIndex = 0;
   for (const match of text.matchAll(pattern)) {
     const index = match.index ?? 0;
     const before = text.slice(Math.max(0, index - 40), index);
     if (negation.test(before)) continue;
-    if (imperativeOnly && !imperativeLead.test(before)) continue;
+    // A verb asks only in imperative position ("Send it", "please pay", "and then delete"), or after a modal for unambiguous verbs.
+    if (!imperativeLead.test(before) && !(unambiguous && modalLead.test(before))) continue;
     return match[0];
   }
   return undefined;

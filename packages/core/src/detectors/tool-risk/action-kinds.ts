@@ -31,11 +31,11 @@ export const moneyNouns: ReadonlySet<string> = new Set(['money', 'payment', 'pay
 /** Nouns in a tool name that make a `modify` destructive: credentials and access. */
 export const credentialNouns: ReadonlySet<string> = new Set(['password', 'passwords', 'passcode', 'pin', 'credential', 'credentials', 'token', 'tokens', 'secret', 'secrets', 'key', 'keys', '2fa', 'mfa', 'permission', 'permissions', 'role', 'roles', 'access', 'owner', 'admin']);
 
-/** How the user asks for one kind of action: phrases that are requests wherever they stand, and words that are also nouns. */
+/** How the user asks for one kind of action: unambiguous verbs, and words that are also nouns. */
 export interface RequestPhrases {
-  /** Regular expression sources of verbs that ask for the action anywhere in a sentence. */
+  /** Regular expression sources of verbs that ask for the action in imperative position or after a modal ("you can delete"). */
   readonly strong: readonly string[];
-  /** Words that are also nouns (`email`, `message`, `payment`): they ask only in imperative position. */
+  /** Words that are also nouns (`email`, `message`, `order`): they ask only in imperative position. */
   readonly ambiguous: readonly string[];
 }
 
@@ -82,7 +82,7 @@ export const userActionPhrases: Readonly<Record<Exclude<ActionKind, 'read'>, Req
 };
 
 /** Nouns in the user's words that make a request to change something a request about payments (`increase my rent`). */
-export const userMoneyWords = /\b(?:rent|payments?|transfers?|standing orders?|transactions?|amount|salary|invoice|bill|subscription|iban|account|money|funds|\$|€|£|usd|eur|gbp)\b/;
+export const userMoneyWords = /\b(?:rent|payments?|transfers?|standing orders?|transactions?|amount|salary|invoice|bill|subscription|iban|account|money|funds|usd|eur|gbp|dollars?|euros?|pounds?)\b|[$€£]\s?\d|\b\d+[.,]\d{2}\b/;
 
 /** Splits a tool name into lower-case words: `sendEmail`, `send_email`, `mail.send`, `send-email` → `send`, `email`. */
 export function nameWords(name: string): string[] {
