@@ -54,7 +54,8 @@ export function createDataFlowDetector(policy: Policy, options: DataFlowDetector
       const openWorldRead = risk.labels.includes('untrusted_source') && destinations.some((value) => value.kind === 'url');
       if (!risk.labels.includes('external_sink') && !openWorldRead) return [];
 
-      const destinationPaths = new Set(destinations.map((value) => value.path));
+      // Addresses and accounts are where data goes, not what goes; a URL carries its payload in its path and query.
+      const destinationPaths = new Set(destinations.filter((value) => value.kind !== 'url').map((value) => value.path));
       const leak = findPrivateData(input, privateReads, destinationPaths);
       if (!leak) return [];
 

@@ -1,6 +1,6 @@
 import { emailsIn, ibansIn, keyForm } from './text-keys.ts';
 
-const digitRun = /(?<![\p{L}\p{N}])\+?\d(?:[\s\-.()/]?\d){5,}(?![\p{N}])/gu;
+const digitRun = /(?<![\p{L}\p{N}])\+?\d(?:[\s\-.,()/]?\d){5,}(?![\p{N}])/gu;
 const mixedToken = /(?<![\p{L}\p{N}_-])(?=[a-z0-9_-]*\d)(?=[a-z0-9_-]*[a-z])[a-z0-9_-]{12,}(?![\p{L}\p{N}_-])/gu;
 const dateLike = /^(?:19|20)\d{6}(?:\d{4,6})?$/;
 const maxEntities = 128;
