@@ -95,9 +95,13 @@ export function recordFlow(
     case 'tool_result':
     case 'document': {
       const risk = subject.surface === 'tool_result' && subject.tool ? resolveToolRisk(compiled, memory.tools, subject.tool) : undefined;
-      const labels: TaintLabel[] = risk ? taintOf(risk) : ['untrusted'];
       const lower = lowerForm(subject.text.slice(0, maxFlowReadChars));
       const key = keyForm(lower);
+      const markers = markerOffsets(lower);
+      const suspicious = outcome.findings.some((finding) => attackCategories.has(finding.category) && finding.score >= 0.5);
+      const labels: TaintLabel[] = risk ? taintOf(risk) : ['untrusted'];
+      // Content that gives the agent orders is untrusted whatever its source (an injection stored in the user's own records).
+      if (!labels.includes('untrusted') && (markers.length > 0 || suspicious)) labels.unshift('untrusted');
       const isPrivate = labels.includes('private');
       memory.reads.push({
         ...(subject.surface === 'tool_result' && subject.tool ? { tool: subject.tool } : {}),
@@ -105,8 +109,8 @@ export function recordFlow(
         labels,
         lower,
         key,
-        suspicious: outcome.findings.some((finding) => attackCategories.has(finding.category) && finding.score >= 0.5),
-        markers: labels.includes('untrusted') ? markerOffsets(lower) : [],
+        suspicious,
+        markers,
         ...(isPrivate ? { entities: privateEntities(lower), fingerprints: fingerprintsOf(key) } : {}),
       });
       if (memory.reads.length > maxFlowReads) memory.reads.splice(0, memory.reads.length - maxFlowReads);
