@@ -31,6 +31,8 @@ export interface SupportSources {
 
 /** How near (in characters) an instruction addressed to the agent must be to a value to make it the instruction's payload. */
 const markerReach = 600;
+/** How far after an agent-addressed order an identifier counts as its payload. */
+const payloadReach = 200;
 const genericNames = new Set(['info', 'admin', 'support', 'contact', 'hello', 'team', 'mail', 'email', 'noreply', 'no', 'reply', 'office', 'sales', 'help', 'service', 'billing', 'accounts', 'account', 'user', 'the', 'and', 'com', 'org', 'net', 'gmail', 'yahoo', 'outlook', 'hotmail', 'proton', 'icloud', 'mailbox', 'security', 'notifications', 'news', 'hr']);
 
 /** Builds the sources of a call's evidence from the user's prompts, the system prompt, the reads and the allowlist. */
@@ -96,6 +98,16 @@ export function evidenceFor(value: KeyValue, sources: SupportSources): Evidence 
         return index >= 0 || base.length < 3 ? index : read.lower.indexOf(base);
       });
     }
+    case 'identifier': {
+      // What a call acts on (a product, a page, a user name): only the injection's own payload counts against it, a value
+      // that follows an order addressed to the agent.
+      if (sources.userLower.includes(lower)) return { support: 'user' };
+      if (sources.trusted.some((text) => text.lower.includes(lower))) return { support: 'trusted' };
+      for (const read of sources.untrusted) {
+        if (read.markers.some((marker) => occursWithin(read.lower, lower, marker, marker + payloadReach))) return { support: 'instructed', read };
+      }
+      return { support: 'none' };
+    }
     case 'recipient': {
       const name = lower.replace(/^[#@]/, '');
       if (name.length > 0 && (hasWord(sources.userLower, name) || sources.userLower.includes(lower))) return { support: 'user' };
@@ -124,4 +136,10 @@ function namedByUser(address: string, userLower: string): boolean {
   return local
     .split(/[._+\-\s]+/)
     .some((token) => token.length >= 3 && /^[a-z]+$/.test(token) && !genericNames.has(token) && hasWord(userLower, token));
+}
+
+/** Whether `needle` occurs in `text` starting within `[from, to)`. */
+function occursWithin(text: string, needle: string, from: number, to: number): boolean {
+  const index = text.indexOf(needle, Math.max(0, from));
+  return index >= 0 && index < to;
 }

@@ -9,7 +9,7 @@ import { explainRisk, resolveToolRisk } from '../tool-risk/resolve-tool-risk.ts'
 import { authorizedSupports, evidenceFor, supportSources, type Evidence } from './evidence.ts';
 import { instructingRead } from './instructed-action.ts';
 import { displayValue, keyArguments, keyValueNames, type KeyValue } from './key-arguments.ts';
-import { requestedActions, supportingPhrase } from './requested-actions.ts';
+import { namedInRequest, requestedActions, supportingPhrase } from './requested-actions.ts';
 
 /** Options of the intent detector. */
 export interface IntentDetectorOptions {
@@ -20,7 +20,7 @@ export interface IntentDetectorOptions {
 const actionPhrases = { send: 'send a message', pay: 'move money', delete: 'delete something', share: 'share or grant access', modify: 'change something', create: 'create something', execute: 'run a command', read: 'read' } as const;
 
 /** Scores of an argument whose value has no support in the user's words or trusted data, by kind (before untrusted content). */
-const unsupportedScores = { email: 0.6, url: 0.6, account: 0.75, recipient: 0.4, path: 0.3, amount: 0 } as const;
+const unsupportedScores = { email: 0.6, url: 0.6, account: 0.75, recipient: 0.4, path: 0.3, amount: 0, identifier: 0 } as const;
 
 /**
  * The intent check, without an LLM: a side-effecting tool call is compared with the user's own requests in the session
@@ -55,7 +55,8 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
       const requested = requestedActions(sources.userLower);
       const phrase =
         supportingPhrase(risk.action, requested) ??
-        (risk.baseAction && userMoneyWords.test(sources.userLower) ? supportingPhrase(risk.baseAction, requested) : undefined);
+        (risk.baseAction && userMoneyWords.test(sources.userLower) ? supportingPhrase(risk.baseAction, requested) : undefined) ??
+        namedInRequest(risk.tool, requested);
       const values = keyArguments(subject.args);
 
       if (phrase === undefined) {
@@ -81,12 +82,28 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
 
       const action = flowAction(flow.unsupportedAction);
       if (action === 'allow') return [];
+      const delegated: string[] = [];
+      let delegatedFrom: FlowRead | undefined;
       for (const value of values) {
         if (value.kind === 'amount' && risk.action !== 'pay') continue;
         const evidence = evidenceFor(value, sources);
         if (authorizedSupports.has(evidence.support)) continue;
-        const finding = argumentFinding(subject.tool, value, evidence, sink, sources.untrusted.length > 0, phrase);
+        if (evidence.support === 'untrusted') {
+          // Values taken from content the user pointed at, with no orders in it: delegated, reported once, allowed.
+          if (value.destination || value.kind === 'amount') delegated.push(`${keyValueNames[value.kind]} ${displayValue(value)}`);
+          delegatedFrom ??= evidence.read;
+          continue;
+        }
+        const finding = argumentFinding(subject.tool, value, evidence, sink, sources.untrusted.length > 0);
         if (finding) findings.push({ ...finding, ...(action && finding.score >= 0.7 ? { decision: action } : {}) });
+      }
+      if (delegated.length > 0) {
+        findings.push({
+          detector: 'intent/argument-from-content',
+          category: 'unauthorized_action',
+          score: sink ? 0.3 : 0.15,
+          message: `${subject.tool}: the ${delegated.join(', ')} came from ${describeRead(delegatedFrom)}, not from the user's words; allowed as delegated because the user asked to "${phrase}" and that content gives the assistant no orders.`,
+        });
       }
       return findings;
     },
@@ -96,38 +113,26 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
   };
 }
 
-function argumentFinding(tool: string, value: KeyValue, evidence: Evidence, sink: boolean, afterUntrusted: boolean, phrase: string): Finding | undefined {
+function argumentFinding(tool: string, value: KeyValue, evidence: Evidence, sink: boolean, afterUntrusted: boolean): Finding | undefined {
   const what = `the ${keyValueNames[value.kind]} ${displayValue(value)} in ${tool}.${value.path}`;
-  switch (evidence.support) {
-    case 'instructed':
-      return {
-        detector: 'intent/injected-argument',
-        category: 'unauthorized_action',
-        score: 0.9,
-        message: `${what} was not given by the user; it comes from ${describeRead(evidence.read)}, next to instructions addressed to the assistant. Do not use it; ask the user which ${keyValueNames[value.kind]} they want.`,
-      };
-    case 'untrusted':
-      if (!value.destination && value.kind !== 'amount') return undefined;
-      return {
-        detector: 'intent/argument-from-content',
-        category: 'unauthorized_action',
-        score: sink ? 0.35 : 0.2,
-        message: `${what} was taken from ${describeRead(evidence.read)}, not from the user's words; the user asked to "${phrase}", so it is allowed as delegated.`,
-      };
-    case 'none': {
-      const base = unsupportedScores[value.kind];
-      if (base === 0 || (!value.destination && value.kind !== 'path')) return undefined;
-      const score = afterUntrusted && sink && (value.kind === 'email' || value.kind === 'url' || value.kind === 'account') ? Math.max(base, 0.7) : base;
-      return {
-        detector: 'intent/unsupported-argument',
-        category: 'unauthorized_action',
-        score,
-        message: `${what} appears nowhere in the user's requests or in trusted data. Ask the user to confirm the ${keyValueNames[value.kind]}.`,
-      };
-    }
-    default:
-      return undefined;
+  if (evidence.support === 'instructed') {
+    return {
+      detector: 'intent/injected-argument',
+      category: 'unauthorized_action',
+      score: value.kind === 'identifier' ? 0.85 : 0.9,
+      message: `${what} was not given by the user; it comes from ${describeRead(evidence.read)}, next to instructions addressed to the assistant. Do not use it; ask the user which ${keyValueNames[value.kind]} they want.`,
+    };
   }
+  if (evidence.support !== 'none') return undefined;
+  const base = unsupportedScores[value.kind];
+  if (base === 0 || (!value.destination && value.kind !== 'path')) return undefined;
+  const score = afterUntrusted && sink && (value.kind === 'email' || value.kind === 'url' || value.kind === 'account') ? Math.max(base, 0.7) : base;
+  return {
+    detector: 'intent/unsupported-argument',
+    category: 'unauthorized_action',
+    score,
+    message: `${what} appears nowhere in the user's requests or in trusted data. Ask the user to confirm the ${keyValueNames[value.kind]}.`,
+  };
 }
 
 /** A flow rule's action as a finding decision: absent → the category rules decide; `flag` → no forced decision above a flag. */

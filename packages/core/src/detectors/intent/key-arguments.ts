@@ -2,7 +2,7 @@ import { destinationKind } from '../tool-risk/infer-tool-risk.ts';
 import { emailsIn, hostOf, ibansIn, keyForm, urlsIn } from '../data-flow/text-keys.ts';
 
 /** The kinds of argument values whose origin decides whether a call is what the user asked for. */
-export type KeyValueKind = 'email' | 'url' | 'account' | 'amount' | 'path' | 'recipient';
+export type KeyValueKind = 'email' | 'url' | 'account' | 'amount' | 'path' | 'recipient' | 'identifier';
 
 /** One key argument value of a tool call. */
 export interface KeyValue {
@@ -18,6 +18,8 @@ export interface KeyValue {
 const amountName = /^(?:amount|sum|price|total|value|quantity|qty|cost|fee|payment_?amount|transfer_?amount)$/i;
 const pathName = /^(?:path|paths|file|files|file_?path|filename|file_?name|dir|directory|folder|src|source|dest|destination|target|target_?path|output|output_?path|location)$/i;
 const pathShape = /^(?:\/|~\/|\.\.?\/|[a-z]:\\)[^\s]*$/i;
+/** Free-text arguments: their words are content, not identifiers of what the call acts on. */
+const freeTextName = /^(?:body|text|message|messages|content|contents|subject|description|note|notes|summary|query|prompt|html|markdown|payload|comment|reply|caption|bio|instructions?|question|answer|reason|details)$/i;
 const maxKeyValues = 32;
 const maxDepth = 8;
 
@@ -61,6 +63,8 @@ export function keyArguments(args: Readonly<Record<string, unknown>>): KeyValue[
       add({ path: dotted, kind: 'recipient', value, destination: true });
     } else if ((pathName.test(name) || pathShape.test(value)) && value.length <= 512 && !/\s{2,}|\n/.test(value)) {
       add({ path: dotted, kind: 'path', value, destination: false });
+    } else if (!freeTextName.test(name) && value.length >= 3 && value.length <= 80 && /\p{L}/u.test(value) && value.trim().split(/\s+/).length <= 6) {
+      add({ path: dotted, kind: 'identifier', value, destination: false });
     }
   };
   visit(args, [], 0);
@@ -85,6 +89,7 @@ export function displayValue(value: KeyValue): string {
     case 'amount':
     case 'path':
     case 'recipient':
+    case 'identifier':
       return value.value.slice(0, 60);
   }
 }
@@ -97,4 +102,5 @@ export const keyValueNames: Readonly<Record<KeyValueKind, string>> = {
   amount: 'amount',
   path: 'file path',
   recipient: 'recipient',
+  identifier: 'value',
 };

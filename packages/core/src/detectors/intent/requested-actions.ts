@@ -1,4 +1,4 @@
-import { userActionPhrases, type ActionKind, type RequestPhrases } from '../tool-risk/action-kinds.ts';
+import { nameWords, userActionPhrases, type ActionKind, type RequestPhrases } from '../tool-risk/action-kinds.ts';
 
 type RequestableKind = Exclude<ActionKind, 'read'>;
 
@@ -62,6 +62,16 @@ export function supportingPhrase(action: ActionKind, requested: ReadonlyMap<Requ
   for (const kind of supportingKinds[action]) {
     const phrase = requested.get(kind);
     if (phrase !== undefined) return phrase;
+  }
+  return undefined;
+}
+
+/** A request whose verb is a word of the tool's name ("comment on the issue" → `add_issue_comment`, "reserve" → `reserve_hotel`). */
+export function namedInRequest(tool: string, requested: ReadonlyMap<RequestableKind, string>): string | undefined {
+  const words = nameWords(tool).filter((word) => word.length >= 4);
+  for (const phrase of requested.values()) {
+    const verb = phrase.split(/\s+/)[0] ?? '';
+    if (verb.length >= 4 && words.some((word) => word.startsWith(verb.slice(0, Math.max(4, verb.length - 3))) && verb.startsWith(word.slice(0, 4)))) return phrase;
   }
   return undefined;
 }

@@ -72,7 +72,7 @@ export const userActionPhrases: Readonly<Record<Exclude<ActionKind, 'read'>, Req
     ambiguous: ['set', 'fix', 'mark', 'assign', 'save', 'write', 'add', 'put', 'close', 'pin', 'star', 'follow', 'raise', 'lower'],
   },
   create: {
-    strong: ['create', 'schedule', 'book', 'reserve', 'draft', 'generate', 'register', 'sign up', 'set up', 'organi[sz]e', 'arrange', 'compose', 'prepare', 'add'],
+    strong: ['create', 'schedule', 'book', 'reserve', 'draft', 'generate', 'register', 'sign up', 'set up', 'organi[sz]e', 'arrange', 'compose', 'prepare', 'add', 'remember', 'keep in mind', 'note down', 'jot down', 'memori[sz]e'],
     ambiguous: ['make', 'new', 'open', 'start', 'write', 'save', 'plan', 'put', 'note', 'remind', 'invite', 'join', 'file', 'log', 'record'],
   },
   execute: {
