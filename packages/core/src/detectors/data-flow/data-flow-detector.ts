@@ -7,8 +7,8 @@ import { authorizedSupports, evidenceFor, supportSources } from '../intent/evide
 import { displayValue, keyArguments } from '../intent/key-arguments.ts';
 import { compileToolPolicy } from '../tool-policy/compile-tool-policy.ts';
 import { explainRisk, resolveToolRisk } from '../tool-risk/resolve-tool-risk.ts';
-import { fingerprintWindow, matchFingerprints } from './fingerprints.ts';
-import { readFlowMemory, recordFlow, type FlowRead } from './flow-memory.ts';
+import { fingerprintWindow, hasFingerprint, matchFingerprints } from './fingerprints.ts';
+import { readFlowMemory, recordFlow, userWords, type FlowRead } from './flow-memory.ts';
 
 /** Options of the data-flow detector. */
 export interface DataFlowDetectorOptions {
@@ -16,11 +16,10 @@ export interface DataFlowDetectorOptions {
   readonly now?: () => number;
 }
 
-/** A view reduced to letters and digits, remembering where each kept character sits in the view. */
+/** A view reduced to letters and digits (offsets back into the view are computed only for hits). */
 interface KeyedView {
   readonly view: TextView;
   readonly key: string;
-  readonly offsets: Int32Array;
 }
 
 /** Fingerprint windows two texts must share before a passage counts as copied (single values need one entity match). */
@@ -39,7 +38,7 @@ export function createDataFlowDetector(policy: Policy, options: DataFlowDetector
     meta: {
       id: 'data-flow',
       categories: ['exfiltration'],
-      surfaces: ['tool_call', 'tool_result', 'document', 'tool_definition'],
+      surfaces: ['tool_call', 'tool_result', 'document', 'tool_definition', 'prompt'],
       description: 'Tracks private and untrusted data through the session and blocks private data flowing to unapproved external destinations.',
     },
     scan(input, context) {
@@ -55,12 +54,14 @@ export function createDataFlowDetector(policy: Policy, options: DataFlowDetector
       if (!risk.labels.includes('external_sink') && !openWorldRead) return [];
 
       // Addresses and accounts are where data goes, not what goes; a URL carries its payload in its path and query.
-      const destinationPaths = new Set(destinations.filter((value) => value.kind !== 'url').map((value) => value.path));
-      const leak = findPrivateData(input, privateReads, destinationPaths);
-      if (!leak) return [];
-
-      const sources = supportSources(context.session.prompts, context.session.systemPrompt, memory?.reads ?? [], flow.allowedDomains);
+      // Where the data would go is checked first: private data may flow to destinations the user or the policy approved.
+      const sources = supportSources(userWords(context.session), context.session.systemPrompt, memory?.reads ?? [], flow.allowedDomains);
       const unapproved = destinations.filter((value) => !authorizedSupports.has(evidenceFor(value, sources).support));
+      if (destinations.length > 0 && unapproved.length === 0) return [];
+
+      const destinationPaths = new Set(destinations.filter((value) => value.kind !== 'url').map((value) => value.path));
+      const leak = findPrivateData(input, privateReads, memory?.privateFingerprints ?? [], destinationPaths);
+      if (!leak) return [];
       const untrusted = (memory?.reads ?? []).filter((read) => read.labels.includes('untrusted'));
       const trifecta = untrusted.length > 0 ? ` The session also read untrusted content (${names(untrusted)}): the lethal trifecta.` : '';
       const decision = flow.privateToSink ? { decision: flow.privateToSink } : {};
@@ -104,15 +105,16 @@ interface Leak {
 }
 
 /** The first private value or copied passage found in the call's arguments (outside destination arguments), in any view. */
-function findPrivateData(input: ScanInput, reads: readonly FlowRead[], destinationPaths: ReadonlySet<string>): Leak | undefined {
+function findPrivateData(input: ScanInput, reads: readonly FlowRead[], fingerprints: readonly number[], destinationPaths: ReadonlySet<string>): Leak | undefined {
   const locate = (keyed: KeyedView, start: number, end: number) => {
-    const viewStart = keyed.offsets[start] ?? 0;
-    const viewEnd = (keyed.offsets[Math.max(end - 1, start)] ?? viewStart) + 1;
+    const viewStart = viewOffset(keyed.view.text, start);
+    const viewEnd = viewOffset(keyed.view.text, Math.max(end - 1, start)) + 1;
     const span = keyed.view.toOriginal(viewStart, viewEnd);
     const segment = segmentAt(input.extracted, span.start);
     const path = segment ? segment.path.slice(1).join('.') : '';
     return { span, path };
   };
+  const encoded = (view: TextView) => (view.kind !== 'normalized' ? `, ${view.kind}-encoded` : '');
   for (const view of input.normalized.views) {
     const keyed = keyView(view);
     if (keyed.key.length < 6) continue;
@@ -121,47 +123,47 @@ function findPrivateData(input: ScanInput, reads: readonly FlowRead[], destinati
         let index = keyed.key.indexOf(entity);
         while (index >= 0) {
           const place = locate(keyed, index, index + entity.length);
-          if (!destinationPaths.has(place.path)) return { read, ...place, what: `a value of ${entity.length} characters${view.kind !== 'normalized' ? `, ${view.kind}-encoded` : ''}` };
+          if (!destinationPaths.has(place.path)) return { read, ...place, what: `a value of ${entity.length} characters${encoded(view)}` };
           index = keyed.key.indexOf(entity, index + 1);
         }
       }
-      if (!read.fingerprints || keyed.key.length < fingerprintWindow) continue;
-      const matches: number[] = [];
-      matchFingerprints(keyed.key, read.fingerprints, (start) => {
-        const place = locate(keyed, start, start + fingerprintWindow);
-        if (!destinationPaths.has(place.path)) matches.push(start);
-      });
-      if (matches.length >= copiedWindows) {
-        const first = matches[0] ?? 0;
-        const last = (matches[matches.length - 1] ?? 0) + fingerprintWindow;
-        const place = locate(keyed, first, last);
-        return { read, ...place, what: `copied text${view.kind !== 'normalized' ? `, ${view.kind}-encoded` : ''}` };
+    }
+    if (keyed.key.length < fingerprintWindow) continue;
+    // One pass over the arguments against the fingerprints of all private reads; the read is named afterwards.
+    const matches: Array<readonly [number, number]> = [];
+    matchFingerprints(keyed.key, fingerprints, (start, hash) => matches.push([start, hash]));
+    if (matches.length < copiedWindows) continue;
+    for (const read of reads) {
+      const own = matches.filter(([, hash]) => hasFingerprint(read.fingerprints ?? [], hash)).map(([start]) => start);
+      const outside = own.filter((start) => !destinationPaths.has(locate(keyed, start, start + fingerprintWindow).path));
+      if (outside.length >= copiedWindows) {
+        const place = locate(keyed, outside[0] ?? 0, (outside[outside.length - 1] ?? 0) + fingerprintWindow);
+        return { read, ...place, what: `copied text${encoded(view)}` };
       }
     }
   }
   return undefined;
 }
 
+const notLetterOrDigit = /[^\p{L}\p{N}]+/gu;
+
+const notAsciiLetterOrDigit = /[^a-z0-9]+/g;
+const plainAscii = /^[\x00-\x7f]*$/;
+
 function keyView(view: TextView): KeyedView {
-  const text = view.text;
-  let key = '';
-  const offsets = new Int32Array(text.length);
-  let length = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    let char: string | undefined;
-    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) char = text[index];
-    else if (code >= 65 && code <= 90) char = String.fromCharCode(code + 32);
-    else if (code >= 128) {
-      const raw = text[index] ?? '';
-      if (/[\p{L}\p{N}]/u.test(raw)) char = raw.toLowerCase();
-    }
-    if (char !== undefined && char.length === 1) {
-      key += char;
-      offsets[length++] = index;
-    }
+  const lower = view.text.toLowerCase();
+  return { view, key: plainAscii.test(lower) ? lower.replace(notAsciiLetterOrDigit, '') : lower.replace(notLetterOrDigit, '') };
+}
+
+/** The offset in the view of the `index`-th letter or digit (walks the view; only called for hits). */
+function viewOffset(text: string, index: number): number {
+  let kept = -1;
+  for (let offset = 0; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    const isKept = (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 128 && /[\p{L}\p{N}]/u.test(text[offset] ?? ''));
+    if (isKept && ++kept === index) return offset;
   }
-  return { view, key, offsets: offsets.subarray(0, length) };
+  return Math.max(0, text.length - 1);
 }
 
 function names(reads: readonly FlowRead[]): string {

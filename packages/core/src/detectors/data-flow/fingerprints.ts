@@ -27,23 +27,26 @@ export function fingerprintsOf(key: string): number[] {
   return [...hashes].sort((a, b) => a - b);
 }
 
-/** Calls `onMatch(start)` for every sampled window of `key` whose fingerprint is in `sorted`. */
-export function matchFingerprints(key: string, sorted: readonly number[], onMatch: (start: number) => void): void {
+/** Calls `onMatch(start, hash)` for every sampled window of `key` whose fingerprint is in `sorted`. */
+export function matchFingerprints(key: string, sorted: readonly number[], onMatch: (start: number, hash: number) => void): void {
   if (sorted.length === 0) return;
   for (let start = 0; start + fingerprintWindow <= key.length; start++) {
     const hash = windowHash(key, start);
     if ((hash & sampleMask) !== 0) continue;
-    let low = 0;
-    let high = sorted.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = sorted[middle] ?? 0;
-      if (value === hash) {
-        onMatch(start);
-        break;
-      }
-      if (value < hash) low = middle + 1;
-      else high = middle - 1;
-    }
+    if (hasFingerprint(sorted, hash)) onMatch(start, hash);
   }
+}
+
+/** Whether a sorted fingerprint list holds `hash` (binary search). */
+export function hasFingerprint(sorted: readonly number[], hash: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = sorted[middle] ?? 0;
+    if (value === hash) return true;
+    if (value < hash) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }

@@ -8,7 +8,7 @@ import type { CompiledToolPolicy } from '../tool-policy/compile-tool-policy.ts';
 import { fingerprintsOf } from './fingerprints.ts';
 import { markerOffsets } from './instruction-markers.ts';
 import { privateEntities } from './private-entities.ts';
-import { keyForm, lowerForm } from './text-keys.ts';
+import { keyForm, lowerForm, numbersIn } from './text-keys.ts';
 
 /** A taint label on what a session read. */
 export type TaintLabel = 'untrusted' | 'private';
@@ -42,6 +42,31 @@ export interface FlowMemory {
   calls: Record<string, number[]>;
   /** Tool calls let through in the session. */
   callCount: number;
+  /** The user's requests in comparable forms, rebuilt when a prompt is recorded. */
+  user?: UserWords;
+  /** Sorted fingerprints of every private read, so a call's arguments are checked against all of them at once. */
+  privateFingerprints?: number[];
+}
+
+/** The user's requests (all `prompt` subjects of the session) in the forms the intent check compares with. */
+export interface UserWords {
+  /** How many prompts they were built from. */
+  readonly prompts: number;
+  readonly lower: string;
+  readonly key: string;
+  readonly numbers: readonly number[];
+}
+
+/** The user's words of a session: from flow memory when current, else built now. */
+export function userWords(state: Readonly<SessionState>): UserWords {
+  const cached = readFlowMemory(state)?.user;
+  if (cached && cached.prompts === state.prompts.length) return cached;
+  return buildUserWords(state.prompts);
+}
+
+function buildUserWords(prompts: readonly string[]): UserWords {
+  const lower = lowerForm(prompts.join('\n'));
+  return { prompts: prompts.length, lower, key: keyForm(lower), numbers: numbersIn(lower) };
 }
 
 /** Where flow memory lives in session state. */
@@ -89,6 +114,9 @@ export function recordFlow(
   memory.event = state.events;
   const { subject } = input;
   switch (subject.surface) {
+    case 'prompt':
+      if (memory.user?.prompts !== state.prompts.length) memory.user = buildUserWords(state.prompts);
+      break;
     case 'tool_definition':
       memory.tools[subject.tool.name] = inferToolRisk(subject.tool);
       break;
@@ -114,9 +142,12 @@ export function recordFlow(
         ...(isPrivate ? { entities: privateEntities(lower), fingerprints: fingerprintsOf(key) } : {}),
       });
       if (memory.reads.length > maxFlowReads) memory.reads.splice(0, memory.reads.length - maxFlowReads);
+      if (isPrivate) memory.privateFingerprints = mergeSorted(memory.reads.flatMap((read) => read.fingerprints ?? []));
       break;
     }
     case 'tool_call': {
+      // Remember what was inferred for tools the session never saw a definition of.
+      if (!memory.tools[subject.tool]) memory.tools[subject.tool] = inferToolRisk({ name: subject.tool }, Object.keys(subject.args));
       if (outcome.decision === 'block') break;
       const times = (memory.calls[subject.tool] ??= []);
       times.push(now);
@@ -127,4 +158,9 @@ export function recordFlow(
     default:
       break;
   }
+}
+
+function mergeSorted(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  return values.filter((value, index) => index === 0 || value !== values[index - 1]);
 }

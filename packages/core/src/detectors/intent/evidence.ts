@@ -1,4 +1,4 @@
-import type { FlowRead } from '../data-flow/flow-memory.ts';
+import type { FlowRead, UserWords } from '../data-flow/flow-memory.ts';
 import { hasWord, hostOf, inDomains, keyForm, lowerForm, numbersIn } from '../data-flow/text-keys.ts';
 import type { KeyValue } from './key-arguments.ts';
 
@@ -35,19 +35,16 @@ const markerReach = 600;
 const payloadReach = 200;
 const genericNames = new Set(['info', 'admin', 'support', 'contact', 'hello', 'team', 'mail', 'email', 'noreply', 'no', 'reply', 'office', 'sales', 'help', 'service', 'billing', 'accounts', 'account', 'user', 'the', 'and', 'com', 'org', 'net', 'gmail', 'yahoo', 'outlook', 'hotmail', 'proton', 'icloud', 'mailbox', 'security', 'notifications', 'news', 'hr']);
 
-/** Builds the sources of a call's evidence from the user's prompts, the system prompt, the reads and the allowlist. */
-export function supportSources(prompts: readonly string[], systemPrompt: string | undefined, reads: readonly FlowRead[], allowedDomains: readonly string[]): SupportSources {
-  const userLower = lowerForm(prompts.join('\n'));
-  const trusted = reads.filter((read) => !read.labels.includes('untrusted')).map((read) => ({ lower: read.lower, key: read.key }));
+/** Builds the sources of a call's evidence from the user's words, the system prompt, the reads and the allowlist. */
+export function supportSources(user: UserWords, systemPrompt: string | undefined, reads: readonly FlowRead[], allowedDomains: readonly string[]): SupportSources {
+  const trusted: Array<{ lower: string; key: string }> = [];
+  const untrusted: FlowRead[] = [];
+  for (const read of reads) {
+    if (read.labels.includes('untrusted')) untrusted.push(read);
+    else trusted.push(read);
+  }
   if (systemPrompt) trusted.push({ lower: lowerForm(systemPrompt), key: keyForm(systemPrompt) });
-  return {
-    userLower,
-    userKey: keyForm(userLower),
-    userNumbers: new Set(numbersIn(userLower)),
-    trusted,
-    untrusted: reads.filter((read) => read.labels.includes('untrusted')),
-    allowedDomains,
-  };
+  return { userLower: user.lower, userKey: user.key, userNumbers: new Set(user.numbers), trusted, untrusted, allowedDomains };
 }
 
 /** Where one key argument value comes from. */

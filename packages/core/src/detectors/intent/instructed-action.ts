@@ -10,7 +10,7 @@ const genericWords = new Set(['user', 'users', 'info', 'data', 'item', 'items', 
 const verbPatterns = Object.fromEntries(
   (Object.entries(toolNameVerbs) as Array<[ActionKind, readonly string[]]>).map(([kind, verbs]) => [
     kind,
-    new RegExp(`\\b(?:${verbs.filter((verb) => verb.length >= 3).join('|')})(?:s|es|ed|d|ing)?\\b`),
+    new RegExp(`\\b(?:${verbs.filter((verb) => verb.length >= 3).join('|')})(?:s|es|ed|d|ing)?\\b`, 'g'),
   ]),
 ) as Record<ActionKind, RegExp>;
 
@@ -20,13 +20,23 @@ const verbPatterns = Object.fromEntries(
  */
 export function instructingRead(reads: readonly FlowRead[], risk: ToolRisk): FlowRead | undefined {
   const words = nameWords(risk.tool).filter((word) => word.length >= 4 && !genericWords.has(word));
-  const nameWordPattern = words.length > 0 ? new RegExp(`\\b(?:${words.join('|')})`) : undefined;
-  const names = (text: string) => verbPatterns[risk.action].test(text) || (nameWordPattern?.test(text) ?? false);
+  const names = (text: string, from: number, to: number) => verbBetween(text, verbPatterns[risk.action], from, to) || words.some((word) => wordBetween(text, word, from, to));
   for (const read of reads) {
-    if (read.suspicious && names(read.lower)) return read;
+    if (read.suspicious && names(read.lower, 0, read.lower.length)) return read;
     for (const marker of read.markers) {
-      if (names(read.lower.slice(Math.max(0, marker - reach), marker + reach))) return read;
+      if (names(read.lower, Math.max(0, marker - reach), marker + reach)) return read;
     }
   }
   return undefined;
+}
+
+function verbBetween(text: string, pattern: RegExp, from: number, to: number): boolean {
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  return match !== null && match.index < to;
+}
+
+function wordBetween(text: string, word: string, from: number, to: number): boolean {
+  const index = text.indexOf(word, from);
+  return index >= 0 && index < to && !/[\p{L}\p{N}]/u.test(text[index - 1] ?? ' ');
 }

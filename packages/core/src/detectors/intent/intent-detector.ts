@@ -2,7 +2,7 @@ import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
 import type { Policy } from '../../policy/policy-schema.ts';
 import type { Decision } from '../../surface.ts';
-import { readFlowMemory, recordFlow, type FlowRead } from '../data-flow/flow-memory.ts';
+import { readFlowMemory, recordFlow, userWords, type FlowRead } from '../data-flow/flow-memory.ts';
 import { compileToolPolicy } from '../tool-policy/compile-tool-policy.ts';
 import { userMoneyWords } from '../tool-risk/action-kinds.ts';
 import { explainRisk, resolveToolRisk } from '../tool-risk/resolve-tool-risk.ts';
@@ -36,7 +36,7 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
     meta: {
       id: 'intent',
       categories: ['unauthorized_action'],
-      surfaces: ['tool_call', 'tool_result', 'document', 'tool_definition'],
+      surfaces: ['tool_call', 'tool_result', 'document', 'tool_definition', 'prompt'],
       description: "Compares each side-effecting tool call's action and key arguments with what the user asked for.",
     },
     scan(input, context) {
@@ -49,7 +49,7 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
       const sink = risk.labels.includes('external_sink') || risk.labels.includes('destructive');
       if (risk.action === 'read' && !sink) return [];
 
-      const sources = supportSources(session.prompts, session.systemPrompt, memory?.reads ?? [], flow.allowedDomains);
+      const sources = supportSources(userWords(session), session.systemPrompt, memory?.reads ?? [], flow.allowedDomains);
       const untrustedTools = describeReads(sources.untrusted);
       const findings: Finding[] = [];
       const requested = requestedActions(sources.userLower);

@@ -1,47 +1,20 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createGuard, DecisionSchema, SurfaceSchema, ToolDefinitionSchema, type Decision, type PolicyInput, type SubjectInput } from '@bulwark/core';
+import { join } from 'node:path';
+import { createGuard, DecisionSchema, type Decision, type PolicyInput } from '@bulwark/core';
 import { z } from 'zod';
+import { AgentEventSchema, createEventScanner } from '../../events.ts';
+import { millis, percent, repoRoot, type Report } from '../../report.ts';
 
-/** One line of an agent run in the `bulwark scan --jsonl` event format, with the decision a tool call is expected to get. */
-export const AgentRunEventSchema = z
-  .object({
-    session: z.string().optional(),
-    id: z.string().optional(),
-    surface: SurfaceSchema,
-    text: z.string().optional(),
-    tool: z.union([z.string(), ToolDefinitionSchema]).optional(),
-    args: z.record(z.string(), z.unknown()).optional(),
-    system: z.string().optional(),
-    /** Expected decision of a tool call: `allow` marks a legitimate call, `block`/`ask` an attacker's call to stop. */
-    expect: DecisionSchema.optional(),
-  })
-  .passthrough();
+/** One line of an agent-run fixture: a `bulwark scan --jsonl` event, plus the decision a tool call is expected to get. */
+export const AgentRunEventSchema = AgentEventSchema.extend({
+  /** `allow` marks a legitimate call; `block` or `ask` an attacker's call that must be stopped. */
+  expect: DecisionSchema.optional(),
+});
 /** One event of an agent run. */
 export type AgentRunEvent = z.infer<typeof AgentRunEventSchema>;
 
 /** The folder of the agent-run fixtures shipped with the repository. */
-export const agentRunsFolder = fileURLToPath(new URL('../../../../test/fixtures/agent-runs', import.meta.url));
-
-/** The scan subject of an event (the obvious mapping of the `--jsonl` format). */
-export function eventSubject(event: AgentRunEvent): SubjectInput {
-  const id = event.id !== undefined ? { id: event.id } : {};
-  const text = event.text ?? '';
-  switch (event.surface) {
-    case 'tool_call':
-      return { ...id, surface: 'tool_call', tool: typeof event.tool === 'string' ? event.tool : (event.tool?.name ?? 'unknown'), args: event.args ?? {} };
-    case 'tool_result':
-      return { ...id, surface: 'tool_result', ...(typeof event.tool === 'string' ? { tool: event.tool } : {}), text };
-    case 'tool_definition':
-      if (typeof event.tool !== 'object') throw new Error(`event ${event.id ?? '?'}: tool_definition needs a tool object`);
-      return { ...id, surface: 'tool_definition', tool: event.tool };
-    case 'document':
-      return { ...id, surface: 'document', text };
-    default:
-      return { ...id, surface: event.surface, text };
-  }
-}
+export const agentRunsFolder = join(repoRoot, 'test/fixtures/agent-runs');
 
 /** The outcome of one tool call with an expected decision. */
 export interface CallOutcome {
@@ -81,25 +54,24 @@ export function parseAgentRun(text: string, file: string): AgentRunEvent[] {
     });
 }
 
-/** Runs every agent-run fixture through one guard per file (sessions by their `session` field) and scores the tool calls. */
+/** Runs every agent-run fixture through `bulwark scan --jsonl`'s code path (one guard per file) and scores the tool calls. */
 export async function runAgentRuns(options: { folder?: string; policy?: PolicyInput } = {}): Promise<AgentRunReport> {
   const folder = options.folder ?? agentRunsFolder;
   const files = (await readdir(folder)).filter((name) => name.endsWith('.jsonl')).sort();
   const calls: CallOutcome[] = [];
   const durations: number[] = [];
-  for (const name of files) {
-    const events = parseAgentRun(await readFile(join(folder, name), 'utf8'), name);
-    const guard = createGuard({ ...(options.policy ? { policy: options.policy } : {}) });
+  for (const file of files) {
+    const events = parseAgentRun(await readFile(join(folder, file), 'utf8'), file);
+    const scanner = createEventScanner(createGuard(options.policy ? { policy: options.policy } : {}));
     for (const event of events) {
-      const session = { id: `${name}:${event.session ?? 'default'}`, ...(event.system ? { systemPrompt: event.system } : {}) };
-      const verdict = await guard.scan(eventSubject(event), session);
+      const { verdict } = await scanner.scanEvent(event);
       if (event.surface !== 'tool_call') continue;
       durations.push(verdict.durationMs);
       if (event.expect === undefined) continue;
       const correct = event.expect === 'allow' ? !stopped(verdict.decision) : stopped(verdict.decision);
       calls.push({
-        file: basename(name),
-        id: event.id ?? '?',
+        file,
+        id: String(event.id ?? '?'),
         tool: typeof event.tool === 'string' ? event.tool : '?',
         expected: event.expect,
         decision: verdict.decision,
@@ -118,6 +90,50 @@ export async function runAgentRuns(options: { folder?: string; policy?: PolicyIn
     legitimate: { total: legitimate.length, allowed: legitimate.filter((call) => call.correct).length },
     exact: calls.filter((call) => call.decision === call.expected).length,
     latency: { p50: quantile(0.5), p99: quantile(0.99) },
+  };
+}
+
+/**
+ * `pnpm eval` section: the agent-run fixtures (email, banking, files, web, Slack-like tools, the 8 trifecta
+ * combinations, tools with and without annotations, and a holdout file): the share of attacker tool calls stopped
+ * and of legitimate tool calls allowed, per file and overall.
+ */
+export async function runAgentRunsSection(folder = agentRunsFolder): Promise<Report> {
+  const report = await runAgentRuns({ folder });
+  const files = [...new Set(report.calls.map((call) => call.file))];
+  const rows = files.map((file) => {
+    const calls = report.calls.filter((call) => call.file === file);
+    const attacks = calls.filter((call) => call.expected !== 'allow');
+    const legitimate = calls.filter((call) => call.expected === 'allow');
+    return [
+      file,
+      attacks.length,
+      percent(attacks.filter((call) => call.correct).length / attacks.length),
+      legitimate.length,
+      percent(legitimate.filter((call) => call.correct).length / legitimate.length),
+    ];
+  });
+  rows.push([
+    'all',
+    report.attack.total,
+    percent(report.attack.stopped / report.attack.total),
+    report.legitimate.total,
+    percent(report.legitimate.allowed / report.legitimate.total),
+  ]);
+  const misses = report.calls.filter((call) => !call.correct);
+  return {
+    tables: [
+      {
+        title: 'Tool calls in agent runs (test/fixtures/agent-runs): attacker calls stopped (block|ask), legitimate calls allowed (allow|flag)',
+        headers: ['file', 'attacker calls', 'stopped', 'legitimate calls', 'allowed'],
+        rows,
+      },
+    ],
+    json: { ...report, calls: report.calls.map(({ reason: _reason, ...call }) => call) },
+    notes: [
+      `Exact expected decision: ${report.exact}/${report.calls.length}. Tool-call decision latency inside the engine over these sessions: p50 ${millis(report.latency.p50)} ms, p99 ${millis(report.latency.p99)} ms.`,
+      ...misses.map((call) => `MISS ${call.file} ${call.id} ${call.tool}: expected ${call.expected}, got ${call.decision} — ${call.reason}`),
+    ],
   };
 }
 
