@@ -31,7 +31,7 @@ export const argumentRules: readonly ArgumentRule[] = [
     check: 'sql',
     description: 'breaks out of a quoted SQL value with an always-true condition',
     score: 0.9,
-    pattern: /['"]\s*\)?\s*(?:or|\|\|)\s+(?:['"]?\w*['"]?\s*=\s*['"]?\w*|\d+\s*[=<>]|true\b|not\s+false\b)/i,
+    pattern: /['"]\s*\)?\s*(?:or|\|\|)\s+(?:\(\s*)?(?:['"]?\w*['"]?\s*=\s*['"]?\w*|\d+\s*[=<>]|true\b|not\s+false\b)/i,
     scope: 'plain',
     examples: {
       positive: ["' OR '1'='1", "admin' or 1=1 --", '" OR ""="', "x') OR ('a'='a"],
@@ -55,7 +55,7 @@ export const argumentRules: readonly ArgumentRule[] = [
     check: 'sql',
     description: 'appends a UNION SELECT to read other tables',
     score: 0.85,
-    pattern: /\bunion\b(?:\s+|\/\*.*?\*\/)+(?:all\s+|distinct\s+)?select\b/i,
+    pattern: /\bunion\b(?:\s+|\/\*.*?\*\/)+(?:all\s+|distinct\s+)?select\s+(?:null\b|\*|\d|@@|[\w.()]+\s*(?:,|\bfrom\b|--|#))/i,
     scope: 'plain',
     examples: {
       positive: ["1 UNION SELECT username, password FROM users", "x' union all select null,null--"],
@@ -79,7 +79,7 @@ export const argumentRules: readonly ArgumentRule[] = [
     check: 'sql',
     description: 'calls a SQL delay function (blind injection probe)',
     score: 0.8,
-    pattern: /\b(?:sleep|pg_sleep|benchmark)\s*\(\s*\d|\bwaitfor\s+delay\s+'/i,
+    pattern: /\b(?:sleep|pg_sleep|benchmark)\(\s*\d|\bwaitfor\s+delay\s+'/i,
     scope: 'plain',
     examples: { positive: ["1 AND SLEEP(5)", "'; WAITFOR DELAY '0:0:5'--", 'x) OR pg_sleep(10)--'], negative: ['I need to sleep (8 hours)', 'benchmark results'] },
   },
