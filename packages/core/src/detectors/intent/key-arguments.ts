@@ -53,7 +53,7 @@ export function keyArguments(args: Readonly<Record<string, unknown>>): KeyValue[
     const urls = urlsIn(value);
     for (const url of urls) add({ path: dotted, kind: 'url', value: url, destination: destination !== undefined || url === value.trim() });
     const ibans = ibansIn(value);
-    for (const iban of ibans) add({ path: dotted, kind: 'account', value: iban, destination: true });
+    for (const iban of ibans) add({ path: dotted, kind: 'account', value: iban, destination: destination !== undefined || (ibans.length === 1 && keyForm(value) === iban) });
     if (emails.length > 0 || urls.length > 0 || ibans.length > 0) return;
     if (amountName.test(name) && /^\s*[$€£]?\s*[\d.,]+\s*[a-z]{0,3}\s*$/i.test(value)) {
       add({ path: dotted, kind: 'amount', value: value.replace(/[^\d.,]/g, ''), destination: false });

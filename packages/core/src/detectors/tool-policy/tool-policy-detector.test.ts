@@ -71,3 +71,22 @@ describe('tool policy: rate limits over a time window', () => {
     expect(verdict).toMatchObject({ decision: 'allow', shadowDecision: 'ask' });
   });
 });
+
+describe('decisions demanded by findings', () => {
+  it('an explicit ask replaces the category threshold; a threshold block still wins over it', async () => {
+    const { evaluatePolicy } = await import('../../policy/evaluate-policy.ts');
+    const policy = parsePolicy({});
+    expect(evaluatePolicy([{ detector: 'x', category: 'policy', score: 0.7, message: 'm', decision: 'ask' }], policy, 'tool_call').decision).toBe('ask');
+    expect(
+      evaluatePolicy(
+        [
+          { detector: 'x', category: 'policy', score: 0.7, message: 'm', decision: 'ask' },
+          { detector: 'y', category: 'policy', score: 0.9, message: 'm' },
+        ],
+        policy,
+        'tool_call',
+      ).decision,
+    ).toBe('block');
+    expect(evaluatePolicy([{ detector: 'x', category: 'unauthorized_action', score: 0.2, message: 'm', decision: 'block' }], policy, 'tool_call').decision).toBe('block');
+  });
+});
