@@ -11,8 +11,8 @@ export { createToolPolicyDetector, type ToolPolicyDetectorOptions } from './dete
 export { inferToolRisk, type ToolDescription, type ToolRisk } from './detectors/tool-risk/infer-tool-risk.ts';
 export type { ActionKind } from './detectors/tool-risk/action-kinds.ts';
 export { evasionDetector } from './detectors/evasion.ts';
-export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
-export type { Verdict } from './engine/verdict.ts';
+export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
+export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';
