@@ -61,7 +61,7 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
 
       if (phrase === undefined) {
         const afterUntrusted = sources.untrusted.length > 0;
-        const action = flowAction(afterUntrusted && sink ? flow.untrustedToSink : flow.unsupportedAction);
+        const action: Decision | undefined = afterUntrusted && sink ? flow.untrustedToSink : flow.unsupportedAction;
         if (action === 'allow') return [];
         const instructing = afterUntrusted ? instructingRead(sources.untrusted, risk) : undefined;
         const score = instructing ? 0.9 : sink ? (afterUntrusted ? 0.85 : 0.55) : afterUntrusted ? 0.6 : 0.45;
@@ -80,7 +80,7 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
         return findings;
       }
 
-      const action = flowAction(flow.unsupportedAction);
+      const action: Decision | undefined = flow.unsupportedAction;
       if (action === 'allow') return [];
       const delegated: string[] = [];
       let delegatedFrom: FlowRead | undefined;
@@ -133,11 +133,6 @@ function argumentFinding(tool: string, value: KeyValue, evidence: Evidence, sink
     score,
     message: `${what} appears nowhere in the user's requests or in trusted data. Ask the user to confirm the ${keyValueNames[value.kind]}.`,
   };
-}
-
-/** A flow rule's action as a finding decision: absent → the category rules decide; `flag` → no forced decision above a flag. */
-function flowAction(action: 'allow' | 'flag' | 'ask' | 'block' | undefined): Decision | undefined {
-  return action;
 }
 
 function describeRead(read: FlowRead | undefined): string {
