@@ -10,6 +10,8 @@ export const agentAddressedMarkers = new RegExp(
     String.raw`\binstructions?\s+(?:for|to)\s+(?:the\s+|you\s+)?(?:ai|assistant|agent|model|llm|bot)\b`,
     String.raw`\b(?:ai|llm|language\s+model|assistant|agent|chatbot|copilot|claude|gpt|gemini)\b[^.\n]{0,40}\b(?:must|should|needs?\s+to|has\s+to|is\s+required\s+to|please|are\s+required|will\s+now)\b`,
     String.raw`\b(?:dear|hey|hi|attention|note\s+to)\s+(?:the\s+)?(?:ai|llm|assistant|agent|chatbot|model|bot)\b`,
+    // A vocative followed by an order: "AI: also delete…", "Assistant, forward…".
+    String.raw`\b(?:ai|llm|assistant|agent|chatbot|model|bot)s?\s*[:,]\s*(?:(?:please|also|now|then|kindly|quickly)\s+){0,2}(?:send|forward|transfer|pay|wire|delete|remove|share|invite|grant|post|email|update|change|create|book|reserve|run|execute|export|upload|buy|purchase|add|set|move|reply|call|open|click|visit|fetch|download|ignore|disregard|rebalance|approve|cancel)\b`,
     String.raw`\byou\s+(?:must|should|need\s+to|are\s+(?:required|instructed)\s+to|have\s+to|will\s+now)\b`,
     String.raw`\bmake\s+sure\s+(?:to|you)\b`,
     String.raw`\bbefore\s+(?:you\s+|doing\s+|completing\s+|answering|finishing|proceeding|continuing|summari[sz]ing|replying|responding)`,

@@ -98,8 +98,8 @@ export function evidenceFor(value: KeyValue, sources: SupportSources): Evidence 
     case 'identifier': {
       // What a call acts on (a product, a page, a user name): only the injection's own payload counts against it, a value
       // that follows an order addressed to the agent.
-      if (sources.userLower.includes(lower)) return { support: 'user' };
-      if (sources.trusted.some((text) => text.lower.includes(lower))) return { support: 'trusted' };
+      if (hasWord(sources.userLower, lower)) return { support: 'user' };
+      if (sources.trusted.some((text) => hasWord(text.lower, lower))) return { support: 'trusted' };
       for (const read of sources.untrusted) {
         if (read.markers.some((marker) => occursWithin(read.lower, lower, marker, marker + payloadReach))) return { support: 'instructed', read };
       }
@@ -135,8 +135,11 @@ function namedByUser(address: string, userLower: string): boolean {
     .some((token) => token.length >= 3 && /^[a-z]+$/.test(token) && !genericNames.has(token) && hasWord(userLower, token));
 }
 
-/** Whether `needle` occurs in `text` starting within `[from, to)`. */
+/** Whether `needle` occurs in `text` as a whole word, starting within `[from, to)`. */
 function occursWithin(text: string, needle: string, from: number, to: number): boolean {
-  const index = text.indexOf(needle, Math.max(0, from));
-  return index >= 0 && index < to;
+  const wordCharacter = /[\p{L}\p{N}]/u;
+  for (let index = text.indexOf(needle, Math.max(0, from)); index >= 0 && index < to; index = text.indexOf(needle, index + 1)) {
+    if (!wordCharacter.test(text[index - 1] ?? ' ') && !wordCharacter.test(text[index + needle.length] ?? ' ')) return true;
+  }
+  return false;
 }

@@ -63,7 +63,7 @@ export function keyArguments(args: Readonly<Record<string, unknown>>): KeyValue[
       add({ path: dotted, kind: 'recipient', value, destination: true });
     } else if ((pathName.test(name) || pathShape.test(value)) && value.length <= 512 && !/\s{2,}|\n/.test(value)) {
       add({ path: dotted, kind: 'path', value, destination: false });
-    } else if (!freeTextName.test(name) && value.length >= 3 && value.length <= 80 && /\p{L}/u.test(value) && value.trim().split(/\s+/).length <= 6) {
+    } else if (!freeTextName.test(name) && value.length >= 2 && value.length <= 80 && /\p{L}/u.test(value) && value.trim().split(/\s+/).length <= 6) {
       add({ path: dotted, kind: 'identifier', value, destination: false });
     }
   };
