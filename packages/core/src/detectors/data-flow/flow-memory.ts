@@ -29,6 +29,8 @@ export interface FlowRead {
   /** For private reads: distinctive values (keys) and sampled content fingerprints, for containment checks. */
   readonly entities?: readonly string[];
   readonly fingerprints?: readonly number[];
+  /** Numbers in the read (amounts), bounded. */
+  readonly numbers?: readonly number[];
 }
 
 /** What the flow detectors remember about a session (in `state.detectorState.flow`, JSON-serializable). */
@@ -76,6 +78,7 @@ export const maxFlowReadChars = 16_384;
 /** Most reads remembered per session (oldest dropped). */
 export const maxFlowReads = 48;
 const maxCallTimes = 256;
+const maxNumbers = 512;
 const attackCategories = new Set(['injection', 'jailbreak', 'tool_poisoning', 'exfiltration']);
 
 /** The flow memory of a session, if any was recorded. */
@@ -139,6 +142,7 @@ export function recordFlow(
         key,
         suspicious,
         markers,
+        numbers: numbersIn(lower).slice(0, maxNumbers),
         ...(isPrivate ? { entities: privateEntities(lower), fingerprints: fingerprintsOf(key) } : {}),
       });
       if (memory.reads.length > maxFlowReads) memory.reads.splice(0, memory.reads.length - maxFlowReads);

@@ -24,7 +24,7 @@ export interface SupportSources {
   readonly userKey: string;
   readonly userNumbers: ReadonlySet<number>;
   /** Trusted texts (system prompt, private-only reads), lower case. */
-  readonly trusted: readonly { lower: string; key: string }[];
+  readonly trusted: readonly { lower: string; key: string; numbers?: readonly number[] }[];
   readonly untrusted: readonly FlowRead[];
   readonly allowedDomains: readonly string[];
 }
@@ -37,7 +37,7 @@ const genericNames = new Set(['info', 'admin', 'support', 'contact', 'hello', 't
 
 /** Builds the sources of a call's evidence from the user's words, the system prompt, the reads and the allowlist. */
 export function supportSources(user: UserWords, systemPrompt: string | undefined, reads: readonly FlowRead[], allowedDomains: readonly string[]): SupportSources {
-  const trusted: Array<{ lower: string; key: string }> = [];
+  const trusted: Array<{ lower: string; key: string; numbers?: readonly number[] }> = [];
   const untrusted: FlowRead[] = [];
   for (const read of reads) {
     if (read.labels.includes('untrusted')) untrusted.push(read);
@@ -83,8 +83,8 @@ export function evidenceFor(value: KeyValue, sources: SupportSources): Evidence 
       const amount = Number(value.value.replace(/,/g, ''));
       if (!Number.isFinite(amount)) return { support: 'none' };
       if (sources.userNumbers.has(amount)) return { support: 'user' };
-      if (sources.trusted.some((text) => numbersIn(text.lower).includes(amount))) return { support: 'trusted' };
-      return fromReads(sources, (read) => (numbersIn(read.lower).includes(amount) ? Math.max(0, read.lower.indexOf(String(Math.trunc(amount)))) : -1));
+      if (sources.trusted.some((text) => ('numbers' in text && text.numbers ? text.numbers : numbersIn(text.lower)).includes(amount))) return { support: 'trusted' };
+      return fromReads(sources, (read) => ((read.numbers ?? numbersIn(read.lower)).includes(amount) ? Math.max(0, read.lower.indexOf(String(Math.trunc(amount)))) : -1));
     }
     case 'path': {
       const base = lower.split(/[\\/]/).filter(Boolean).pop() ?? lower;
