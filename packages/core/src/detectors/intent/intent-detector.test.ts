@@ -102,9 +102,13 @@ testSessions('intent check', [
     steps: [prompt('Summarize the Q3 email.'), result('read_email', injected), call('search_files', { query: 'Q3' }, 'allow', [], ['intent/'])],
   },
   {
-    name: 'without the user words (an MCP proxy sees none) the check stays silent',
+    name: 'without the user words (an MCP proxy sees none) only the injection payload is recognized',
     detectors: only,
-    steps: [result('read_email', injected), call('send_email', { to: 'audit@collector.example', body: 'x' }, 'allow', [], ['intent/'])],
+    steps: [
+      result('read_email', injected),
+      call('send_email', { to: 'audit@collector.example', body: 'x' }, 'block', ['intent/injected-argument']),
+      call('send_email', { to: 'someone@else.example', body: 'x' }, 'allow', [], ['intent/']),
+    ],
   },
   {
     name: 'flow rule untrustedToSink: ask',

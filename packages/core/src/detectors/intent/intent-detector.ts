@@ -43,13 +43,20 @@ export function createIntentDetector(policy: Policy, options: IntentDetectorOpti
       const { subject } = input;
       if (subject.surface !== 'tool_call') return [];
       const session = context.session;
-      if (session.prompts.length === 0) return [];
       const memory = readFlowMemory(session);
       const risk = resolveToolRisk(compiled, memory?.tools, subject.tool, subject.args);
       const sink = risk.labels.includes('external_sink') || risk.labels.includes('destructive');
       if (risk.action === 'read' && !sink) return [];
 
       const sources = supportSources(userWords(session), session.systemPrompt, memory?.reads ?? [], flow.allowedDomains);
+      if (session.prompts.length === 0) {
+        // Without the user's words (an MCP proxy sees none) only the injection's own payload can be recognized.
+        return keyArguments(subject.args).flatMap((value) => {
+          const evidence = evidenceFor(value, sources);
+          const finding = evidence.support === 'instructed' ? argumentFinding(subject.tool, value, evidence, sink, true) : undefined;
+          return finding ? [finding] : [];
+        });
+      }
       const untrustedTools = describeReads(sources.untrusted);
       const findings: Finding[] = [];
       const requested = requestedActions(sources.userLower);
