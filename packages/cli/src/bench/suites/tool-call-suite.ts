@@ -76,7 +76,7 @@ export async function runToolCallSuite(): Promise<Report> {
         rows: results.map((result) => [result.name, millis(result.p50), millis(result.p99), Math.round(result.throughput)]),
       },
       {
-        title: 'Same calls, default guard: wall clock and CPU time of this thread per call (2,000 calls each)',
+        title: 'Same calls, default guard: wall clock and process CPU time (process.cpuUsage) per call, 2,000 calls each',
         headers: ['call', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'],
         rows: cpu.map((entry) => [entry.name, millis(entry.wallP50), millis(entry.wallP99), millis(entry.p50), millis(entry.p99)]),
       },
@@ -89,7 +89,7 @@ export async function runToolCallSuite(): Promise<Report> {
   };
 }
 
-/** Per-call wall-clock and CPU time (`process.cpuUsage`, this thread's user + system time), p50 and p99. */
+/** Per-call wall-clock and process CPU time (`process.cpuUsage`: user + system time of all the process's threads), p50 and p99. */
 async function cpuTimes(tasks: ReadonlyArray<readonly [string, () => Promise<unknown>]>, calls = 2_000) {
   const quantile = (values: number[], share: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(share * values.length))] ?? 0;
   const out: Array<{ name: string; p50: number; p99: number; wallP50: number; wallP99: number }> = [];
