@@ -2,6 +2,7 @@ import type { Report } from '../report.ts';
 import { runAiSdkStreamSuite } from './suites/ai-sdk-stream-suite.ts';
 import { runLangChainSuite } from './suites/langchain-suite.ts';
 import { runSurfacesSuite } from './suites/surfaces-suite.ts';
+import { runToolCallSuite } from './suites/tool-call-suite.ts';
 
 /** One part of `pnpm bench`. Add a suite: one file under `suites/`, one entry here. */
 export interface BenchSuite {
@@ -13,6 +14,7 @@ export interface BenchSuite {
 /** Every bench suite, in the order `pnpm bench` runs them. */
 export const benchSuites: readonly BenchSuite[] = [
   { id: 'surfaces', title: 'Engine latency and throughput per surface', run: () => runSurfacesSuite() },
+  { id: 'tool-call', title: 'Tool-call decisions (policy, risk, data flow, intent, arguments) in a 50-event session', run: () => runToolCallSuite() },
   { id: 'ai-sdk-stream', title: 'AI SDK middleware: streamText time to first and last token', run: () => runAiSdkStreamSuite() },
   { id: 'langchain', title: 'LangChain createAgent: added latency per model call and per tool call', run: () => runLangChainSuite() },
 ];
