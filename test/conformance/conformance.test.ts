@@ -58,7 +58,7 @@ const knownDisagreements: ReadonlyArray<{ runner: string; scenario: string; find
     scenario: 'override-in-tool-definition',
     finding:
       'bulwarkMiddleware withholds a blocked tool definition from the model (wrapModelCall) but wrapToolCall still executes a call to that tool; core, the AI SDK middleware and the MCP proxy refuse it',
-    breaks: ['weather ran with ".aws/credentials": {"city":"Lisbon","attachment":"~/.aws/credentials"}'],
+    breaks: ['weather ran 1 time(s): {"city":"Lisbon","units":"metric"}'],
   })),
 ];
 

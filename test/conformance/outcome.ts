@@ -42,6 +42,10 @@ export function brokenPromises(scenario: Scenario, record: RunRecord): string[] 
   for (const fragment of expectation.userNeverSees ?? []) {
     if (userText.includes(fragment)) broken.push(`the user saw ${JSON.stringify(fragment)}`);
   }
+  for (const tool of expectation.toolNeverRuns ?? []) {
+    const runs = record.toolRuns.filter((candidate) => candidate.tool === tool);
+    if (runs.length > 0) broken.push(`${tool} ran ${runs.length} time(s): ${runs.map((run) => JSON.stringify(run.args)).join(', ')}`);
+  }
   for (const { tool, argumentContains } of expectation.toolNeverRunsWith ?? []) {
     const run = record.toolRuns.find((candidate) => candidate.tool === tool && leafStrings(candidate.args).some((value) => value.includes(argumentContains)));
     if (run) broken.push(`${tool} ran with ${JSON.stringify(argumentContains)}: ${JSON.stringify(run.args)}`);
