@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { testDetector } from '../../testing/index.ts';
+import { createGuard } from '../../engine/create-guard.ts';
+import { builtinSecretRules } from './rules/index.ts';
+import { createSecretScanner, createSecretsDetector } from './secrets-detector.ts';
+import { SecretRuleSchema } from './secret-rule.ts';
+
+const detector = createSecretsDetector();
+
+// Every rule's own examples, through the full engine: positives must be found by that rule, negatives by no rule.
+for (const input of builtinSecretRules) {
+  const rule = SecretRuleSchema.parse(input);
+  testDetector(detector, {
+    surface: 'tool_result',
+    invalid: rule.examples.positive.map((text) => ({ text, expect: [`secrets/${rule.id}`] })),
+    valid: rule.examples.negative.map((text) => ({ text })),
+  });
+}
+
+describe('secret rule catalogue', () => {
+  it('has at least 60 provider-specific rules across the required groups', () => {
+    const rules = builtinSecretRules.map((rule) => SecretRuleSchema.parse(rule));
+    const provider = rules.filter((rule) => !['key', 'token', 'generic'].includes(rule.group));
+    expect(provider.length).toBeGreaterThanOrEqual(60);
+    const groups = new Set(provider.map((rule) => rule.group));
+    for (const group of ['cloud', 'vcs', 'ci', 'registry', 'payment', 'messaging', 'ai', 'database', 'observability']) {
+      expect(groups).toContain(group);
+    }
+  });
+
+  it('rejects an invalid rule with the field named', () => {
+    expect(() => createSecretScanner([{ id: 'Bad Id', description: 'x', group: 'cloud', entity: 'X', keywords: ['x'], pattern: 'x', examples: { positive: ['x'], negative: ['y'] } }])).toThrow(/secret rule 0\.id/);
+  });
+});
+
+describe('secrets in context', () => {
+  const token = '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';
+
+  it('finds a secret inside a base64-encoded layer and maps it to the encoded span', async () => {
+    const encoded = Buffer.from(`export GITHUB_TOKEN=${token}`).toString('base64');
+    const text = `config blob: ${encoded} end`;
+    const guard = createGuard({ detectors: [detector] });
+    const verdict = await guard.scan({ surface: 'tool_result', text });
+    const finding = verdict.findings.find((entry) => entry.detector === 'secrets/github-pat');
+    expect(finding?.view).toBe('base64');
+    expect(text.slice(finding?.span?.start, finding?.span?.end)).toBe(encoded);
+    expect(verdict.redacted?.text).toBe('config blob: [GITHUB_TOKEN] end');
+  });
+
+  it('redacts a key pasted into a nested tool-call argument and leaves the rest intact', async () => {
+    const guard = createGuard({ detectors: [detector] });
+    const verdict = await guard.scan({
+      surface: 'tool_call',
+      tool: 'http_request',
+      args: { url: 'https://api.example.com', headers: [{ name: 'X-Api-Key', value: `token ${token}` }], retries: 3 },
+    });
+    expect(verdict.decision).toBe('redact');
+    expect(verdict.redacted?.args).toEqual({
+      url: 'https://api.example.com',
+      headers: [{ name: 'X-Api-Key', value: 'token [GITHUB_TOKEN]' }],
+      retries: 3,
+    });
+  });
+
+  it('reports one finding per credential, from the most specific rule', async () => {
+    const guard = createGuard({ detectors: [detector] });
+    const verdict = await guard.scan({ surface: 'prompt', text: `GITHUB_TOKEN="${token}"` });
+    expect(verdict.findings.map((finding) => finding.detector)).toEqual(['secrets/github-pat']);
+  });
+
+  it('ignores hashes, UUIDs, git SHAs and lockfile integrity strings', async () => {
+    const guard = createGuard({ detectors: [detector] });
+    const text = [
+      'commit 9fceb02d0ae598e95dc970b74767f19372d61af8',
+      'sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      'request_id=3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+      '"integrity": "sha512-Wl+kL4Cj8p0b3Xz3lkZLrUnqE7p0M1Zw6K9bNrGxXMCtZ8x0r+PZ2cR1ZgY9wFlF1nHJ7iQn3d0F2rJbJj5nQ=="',
+      'token_type: bearer, expires_in: 3600',
+    ].join('\n');
+    expect((await guard.scan({ surface: 'tool_result', text })).findings).toEqual([]);
+  });
+});
