@@ -56,6 +56,8 @@ export interface Guard {
    * Only values redacted from the prompt and tool results are restorable; never pass tool arguments through this.
    */
   restore(text: string, sessionId: string): Promise<string>;
+  /** Drops a session's state. */
+  forget(sessionId: string): Promise<void>;
   /** Flushes and closes audit sinks. */
   close(): Promise<void>;
 }
@@ -181,6 +183,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
       const state = await store.get(sessionId);
       return state ? restorePlaceholders(text, state.placeholders) : text;
     },
+    forget: (sessionId) => store.delete(sessionId),
     async close() {
       for (const sink of sinks) await sink.close?.();
     },
