@@ -1,5 +1,6 @@
 import type { Report } from '../report.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
+import { runLeakageSection } from './sections/leakage-section.ts';
 
 /** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
 export interface EvalSection {
@@ -10,5 +11,6 @@ export interface EvalSection {
 
 /** Every eval section, in the order `pnpm eval` runs them. */
 export const evalSections: readonly EvalSection[] = [
+  { id: 'leakage', title: 'Data leakage: secrets, PII, canaries, system prompt, exfiltration (generated set)', run: () => runLeakageSection() },
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
 ];

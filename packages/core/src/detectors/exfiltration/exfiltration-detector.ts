@@ -82,7 +82,8 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
 }
 
 function payloadOf(url: URL, secrets: SecretScanner, pii: PiiScanner): Payload {
-  const parts: string[] = [url.pathname, url.hash.slice(1), url.username, url.password];
+  // Path segments are judged one by one (a path's slashes are not base64); query values and the fragment whole.
+  const parts: string[] = [...url.pathname.split('/'), url.hash.slice(1), url.username, url.password];
   for (const [key, value] of url.searchParams) parts.push(key, value);
   const decoded = parts.map(safeDecode).filter((part) => part.length > 0);
   const joined = decoded.join('\n');

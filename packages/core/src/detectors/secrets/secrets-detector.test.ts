@@ -47,6 +47,18 @@ describe('secrets in context', () => {
     expect(verdict.redacted?.text).toBe('config blob: [GITHUB_TOKEN] end');
   });
 
+  it('finds a digit-heavy token inside base64 (decoded layers keep credential-like text)', async () => {
+    const slack = 'xoxp-215323159225-091660269258-2147360000059-06a9c5de73a65018129e4e24cdc64a17';
+    const text = JSON.stringify({ data: { 'config.env': Buffer.from(`SLACK_USER_TOKEN: ${slack}`).toString('base64') } });
+    const findings = (await createGuard({ detectors: [detector] }).scan({ surface: 'tool_result', text })).findings;
+    expect(findings.map((finding) => [finding.detector, finding.view])).toEqual([['secrets/slack-user-token', 'base64']]);
+  });
+
+  it('finds a token after a percent-escape in a URL-encoded value', async () => {
+    const findings = (await createGuard({ detectors: [detector] }).scan({ surface: 'tool_result', text: `GET /cb?state=KEY%3D${token}%26x%3D1` })).findings;
+    expect(findings.map((finding) => finding.detector)).toEqual(['secrets/github-pat']);
+  });
+
   it('redacts a key pasted into a nested tool-call argument and leaves the rest intact', async () => {
     const guard = createGuard({ detectors: [detector] });
     const verdict = await guard.scan({

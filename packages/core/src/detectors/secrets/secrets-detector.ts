@@ -100,22 +100,29 @@ function matchRule(entry: CompiledSecretRule, text: string, vetoed: Array<{ star
   const { rule, pattern } = entry;
   const matches: SecretMatch[] = [];
   pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) {
-    const secret = match.groups?.secret ?? match[0];
-    if (secret.length === 0) continue;
-    const offset = match.groups?.secret !== undefined ? match[0].indexOf(secret) : 0;
-    const start = (match.index ?? 0) + Math.max(0, offset);
-    if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-    if (rule.checksum && !secretChecksums[rule.checksum](secret)) {
-      vetoed.push({ start, end: start + secret.length });
-      continue;
-    }
-    if (vetoed.some((span) => span.start < start + secret.length && start < span.end)) continue;
-    if (!rule.allowPlaceholderShapes && isPlaceholderSecret(secret)) continue;
-    if (rule.strictValue && looksLikeCodeOrWords(secret)) continue;
-    matches.push({ rule, start, end: start + secret.length, secret });
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const accepted = acceptMatch(rule, match, vetoed);
+    if (accepted) matches.push(accepted);
+    // A rejected candidate may hide a real one that starts inside it (`CREDENTIAL=client_secret: <value>`).
+    else pattern.lastIndex = match.index + 1;
   }
   return matches;
+}
+
+function acceptMatch(rule: SecretRule, match: RegExpExecArray, vetoed: Array<{ start: number; end: number }>): SecretMatch | undefined {
+  const secret = match.groups?.secret ?? match[0];
+  if (secret.length === 0) return undefined;
+  const offset = match.groups?.secret !== undefined ? match[0].indexOf(secret) : 0;
+  const start = match.index + Math.max(0, offset);
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
+  if (rule.checksum && !secretChecksums[rule.checksum](secret)) {
+    vetoed.push({ start, end: start + secret.length });
+    return undefined;
+  }
+  if (vetoed.some((span) => span.start < start + secret.length && start < span.end)) return undefined;
+  if (!rule.allowPlaceholderShapes && isPlaceholderSecret(secret)) return undefined;
+  if (rule.strictValue && looksLikeCodeOrWords(secret)) return undefined;
+  return { rule, start, end: start + secret.length, secret };
 }
 
 function escapeRegExp(text: string): string {

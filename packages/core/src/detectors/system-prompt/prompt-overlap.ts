@@ -90,10 +90,10 @@ export function measureOverlap(fingerprint: PromptFingerprint, text: string): Ov
 
 /**
  * Leak confidence from an overlap: reproducing most of the prompt, or a long stretch of a long prompt, is a leak.
- * Coverage 0.6 or 40 leaked words score ≈ 0.95; a handful of shared phrases scores low.
+ * Coverage 0.5 or 30 leaked words score 0.95; a handful of shared phrases scores low.
  */
 export function leakScore(overlap: Overlap): number {
-  const byCoverage = Math.min(1, overlap.coverage / 0.6) * 0.95;
-  const byLength = Math.min(1, Math.max(0, overlap.leakedWords - 8) / 32) * 0.95;
+  const byCoverage = Math.min(1, overlap.coverage / 0.5) * 0.95;
+  const byLength = Math.min(1, Math.max(0, overlap.leakedWords - 6) / 24) * 0.95;
   return Math.round(Math.max(byCoverage, byLength) * 100) / 100;
 }

@@ -75,10 +75,10 @@ export const cloudRules: SecretRuleInput[] = [
     group: 'cloud',
     entity: 'AZURE_CLIENT_SECRET',
     keywords: ['q~'],
-    pattern: String.raw`${tokenStart}[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![A-Za-z0-9_~.\-])`,
+    pattern: String.raw`${tokenStart}[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![A-Za-z0-9_~\-]|\.[A-Za-z0-9_~\-])`,
     minEntropy: 3,
     examples: {
-      positive: ['AZURE_CLIENT_SECRET=6mu8Q~duI7F635SIyzK4Co4WfjOS5QsG7aY99Whl'],
+      positive: ['AZURE_CLIENT_SECRET=6mu8Q~duI7F635SIyzK4Co4WfjOS5QsG7aY99Whl', 'The secret is 18e8Q~ABdnJ8aiPt80qDD3X0T5FHFC5Rbs4RAX8X. Keep it safe.'],
       negative: ['a path like ~/Q~files is not a secret', 'abc8Q~short'],
     },
   },
