@@ -36,19 +36,28 @@ function formsOf(canary: string): CanaryForms {
   return { body, reversed: [...body].reverse().join(''), hex: Buffer.from(canary).toString('hex'), base64: [...new Set(base64)] };
 }
 
-/** Letters and digits of a view, lower-cased, with the view offset of each kept character. */
-function compactView(view: TextView): { text: string; offsets: Int32Array } {
-  const offsets = new Int32Array(view.text.length);
-  let text = '';
-  for (let index = 0; index < view.text.length; index++) {
-    const char = view.text[index] ?? '';
-    if (/[A-Za-z0-9]/.test(char)) {
-      offsets[text.length] = index;
-      text += char.toLowerCase();
+const notAlphanumeric = /[^A-Za-z0-9]+/g;
+
+/** Letters and digits of a view, lower-cased (one native pass; offsets are recovered only for a match). */
+function compactOf(text: string): string {
+  return text.replace(notAlphanumeric, '').toLowerCase();
+}
+
+/** The view offset of the character at `compactIndex` of the compact text. */
+function viewOffset(text: string, compactIndex: number): number {
+  let seen = -1;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+      seen++;
+      if (seen === compactIndex) return index;
     }
   }
-  return { text, offsets };
+  return text.length;
 }
+
+/** Views a canary can hide in: the text and its decoded layers (de-obfuscated readings add nothing here). */
+const scannedViewKinds: ReadonlySet<string> = new Set(['normalized', 'base64', 'hex', 'url', 'tags', 'rot13']);
 
 /**
  * Finds the session's canary tokens in model output and tool arguments: verbatim, in any case, split by spaces,
@@ -66,9 +75,11 @@ export const canaryDetector: Detector = {
     if (canaries.length === 0) return [];
     const findings: Finding[] = [];
     const forms = canaries.map(formsOf);
+    const views = input.normalized.views.filter((view) => scannedViewKinds.has(view.kind));
+    const compacts = views.map((view) => compactOf(view.text));
     forms.forEach((form, index) => {
-      for (const view of input.normalized.views) {
-        const found = findIn(view, form);
+      for (const [viewIndex, view] of views.entries()) {
+        const found = findIn(view, compacts[viewIndex] ?? '', form);
         if (!found) continue;
         findings.push({
           detector: 'canary/token',
@@ -87,29 +98,27 @@ export const canaryDetector: Detector = {
   },
 };
 
-function findIn(view: TextView, form: CanaryForms): { start: number; end: number; how: string } | undefined {
+function findIn(view: TextView, compact: string, form: CanaryForms): { start: number; end: number; how: string } | undefined {
   for (const encoded of form.base64) {
     const at = view.text.indexOf(encoded);
     if (at >= 0) return { start: at, end: at + encoded.length, how: 'base64' };
   }
-  const compact = compactView(view);
   const candidates: Array<[string, string]> = [
     [form.body, 'verbatim'],
     [form.reversed, 'reversed'],
     [form.hex, 'hex'],
   ];
   for (const [needle, how] of candidates) {
-    const at = compact.text.indexOf(needle);
+    const at = compact.indexOf(needle);
     if (at < 0) continue;
-    const start = compact.offsets[at] ?? 0;
-    const end = (compact.offsets[at + needle.length - 1] ?? start) + 1;
-    const original = view.text.slice(start, end);
-    const plain = how === 'verbatim' && original.toLowerCase() === needle;
+    const start = viewOffset(view.text, at);
+    const end = viewOffset(view.text, at + needle.length - 1) + 1;
+    const plain = how === 'verbatim' && view.text.slice(start, end).toLowerCase() === needle;
     return { start, end, how: plain ? 'verbatim' : how === 'verbatim' ? 'obfuscated' : how };
   }
-  const split = findSplit(compact.text, form.body);
+  const split = findSplit(compact, form.body);
   if (!split) return undefined;
-  return { start: compact.offsets[split.start] ?? 0, end: (compact.offsets[split.end - 1] ?? 0) + 1, how: 'split' };
+  return { start: viewOffset(view.text, split.start), end: viewOffset(view.text, split.end - 1) + 1, how: 'split' };
 }
 
 /** Shortest piece of a split canary that counts (6 base-32 characters carry 30 random bits). */

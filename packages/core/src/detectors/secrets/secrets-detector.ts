@@ -6,6 +6,7 @@ import { formatIssues } from '../../policy/load-policy.ts';
 import { isPlaceholderSecret, looksLikeCodeOrWords } from './allowlist.ts';
 import { secretChecksums } from './checksums.ts';
 import { shannonEntropy } from './entropy.ts';
+import { tokenStart } from './rules/boundaries.ts';
 import { builtinSecretRules } from './rules/index.ts';
 import { SecretRuleSchema, type SecretRule, type SecretRuleInput } from './secret-rule.ts';
 
@@ -14,6 +15,8 @@ interface CompiledSecretRule {
   readonly order: number;
   readonly rule: SecretRule;
   readonly pattern: RegExp;
+  /** The match must start at a token boundary (checked in code; see `tokenStart`). */
+  readonly tokenBoundary: boolean;
 }
 
 /** Views a secret can hide in: the text itself, and layers decoded from it (base64, hex, URL, Unicode tags). */
@@ -42,7 +45,9 @@ export function createSecretScanner(ruleInputs: readonly SecretRuleInput[] = bui
     if (!parsed.success) throw new BulwarkConfigError(formatIssues(parsed.error, `secret rule ${index}`));
     const rule = parsed.data;
     try {
-      return { order: index, rule, pattern: new RegExp(rule.pattern, rule.ignoreCase ? 'gi' : 'g') };
+      const tokenBoundary = rule.pattern.startsWith(tokenStart);
+      const source = tokenBoundary ? rule.pattern.slice(tokenStart.length) : rule.pattern;
+      return { order: index, rule, tokenBoundary, pattern: new RegExp(source, rule.ignoreCase ? 'gi' : 'g') };
     } catch (error) {
       throw new BulwarkConfigError(`secret rule ${rule.id}.pattern: ${(error as Error).message}`);
     }
@@ -59,28 +64,28 @@ export function createSecretScanner(ruleInputs: readonly SecretRuleInput[] = bui
       rulesByKeyword.set(key, [...(rulesByKeyword.get(key) ?? []), entry]);
     }
   }
-  // One prefilter for every rule: a single alternation of all keywords, longest first.
-  const keywordPattern = new RegExp(
-    [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'),
-    'g',
-  );
-  // A keyword can hide a shorter one inside it (`sk_live_` contains `sk`): a hit on the longer one counts for both.
-  const keywords = [...rulesByKeyword.keys()];
-  const containedKeywords = new Map(keywords.map((keyword) => [keyword, keywords.filter((other) => other !== keyword && keyword.includes(other))]));
+  // One prefilter for every rule: keywords indexed by their first two characters, checked in one pass over the text.
+  const keywordsByPrefix = new Map<number, string[]>();
+  for (const keyword of rulesByKeyword.keys()) {
+    const prefix = keyword.charCodeAt(0) * 65536 + keyword.charCodeAt(1);
+    keywordsByPrefix.set(prefix, [...(keywordsByPrefix.get(prefix) ?? []), keyword]);
+  }
+  const keywordsIn = (lower: string): Set<string> => {
+    const found = new Set<string>();
+    for (let index = 0; index + 1 < lower.length; index++) {
+      const candidates = keywordsByPrefix.get(lower.charCodeAt(index) * 65536 + lower.charCodeAt(index + 1));
+      if (!candidates) continue;
+      for (const keyword of candidates) if (!found.has(keyword) && lower.startsWith(keyword, index)) found.add(keyword);
+    }
+    return found;
+  };
 
   return {
     rules: compiled.map((entry) => entry.rule),
     scanText(text) {
-      const lower = text.toLowerCase();
       const candidates = new Set<CompiledSecretRule>();
-      const seen = new Set<string>();
-      for (const match of lower.matchAll(keywordPattern)) {
-        if (seen.has(match[0])) continue;
-        for (const keyword of [match[0], ...(containedKeywords.get(match[0]) ?? [])]) {
-          if (seen.has(keyword)) continue;
-          seen.add(keyword);
-          for (const entry of rulesByKeyword.get(keyword) ?? []) candidates.add(entry);
-        }
+      for (const keyword of keywordsIn(text.toLowerCase())) {
+        for (const entry of rulesByKeyword.get(keyword) ?? []) candidates.add(entry);
       }
       const matches: SecretMatch[] = [];
       // Values a provider rule recognised but whose checksum failed are not credentials; generic rules skip them too.
@@ -101,12 +106,20 @@ function matchRule(entry: CompiledSecretRule, text: string, vetoed: Array<{ star
   const matches: SecretMatch[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const accepted = acceptMatch(rule, match, vetoed);
+    const accepted = (!entry.tokenBoundary || atTokenStart(text, match.index)) && acceptMatch(rule, match, vetoed);
     if (accepted) matches.push(accepted);
     // A rejected candidate may hide a real one that starts inside it (`CREDENTIAL=client_secret: <value>`).
     else pattern.lastIndex = match.index + 1;
   }
   return matches;
+}
+
+/** Not preceded by a letter, digit or underscore, unless by a percent-escape such as `%3D`. */
+function atTokenStart(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const code = text.charCodeAt(index - 1);
+  const word = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return !word || (index >= 3 && text[index - 3] === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(index - 2, index)));
 }
 
 function acceptMatch(rule: SecretRule, match: RegExpExecArray, vetoed: Array<{ start: number; end: number }>): SecretMatch | undefined {

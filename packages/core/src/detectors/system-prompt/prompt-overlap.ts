@@ -29,6 +29,8 @@ export interface PromptFingerprint {
   readonly size: number;
   /** Shingle length in words. */
   readonly n: number;
+  /** Each distinct prompt word and its number; shingles are keyed by word numbers. */
+  readonly vocabulary: ReadonlyMap<string, number>;
   readonly shingles: ReadonlySet<string>;
   /** Letters and digits of the prompt, for short prompts (an access code, one sentence). */
   readonly compact: string;
@@ -38,13 +40,15 @@ export interface PromptFingerprint {
 export function fingerprintPrompt(prompt: string): PromptFingerprint {
   const { words } = wordsOf(prompt);
   const n = words.length >= 24 ? 4 : 3;
+  const vocabulary = new Map<string, number>();
+  for (const word of words) if (!vocabulary.has(word)) vocabulary.set(word, vocabulary.size);
   const shingles = new Set<string>();
   for (let index = 0; index + n <= words.length; index++) {
     const window = words.slice(index, index + n);
     if (window.every((word) => stopwords.has(word))) continue;
-    shingles.add(window.join(' '));
+    shingles.add(window.map((word) => vocabulary.get(word)).join(','));
   }
-  return { size: words.length, n, shingles, compact: words.join('') };
+  return { size: words.length, n, vocabulary, shingles, compact: words.join('') };
 }
 
 /** How much of a protected prompt a text reproduces. */
@@ -61,14 +65,20 @@ export interface Overlap {
 /** Measures the prompt's shingles found in a text. Linear in the text's length. */
 export function measureOverlap(fingerprint: PromptFingerprint, text: string): Overlap | undefined {
   const { words, starts, ends } = wordsOf(text);
-  const { n } = fingerprint;
+  const { n, vocabulary } = fingerprint;
+  // Words outside the prompt's vocabulary end every window they are in: only runs of known words are looked up.
+  const ids = words.map((word) => vocabulary.get(word) ?? -1);
   const covered = new Uint8Array(words.length);
   const matched = new Set<string>();
-  for (let index = 0; index + n <= words.length; index++) {
-    const shingle = words.slice(index, index + n).join(' ');
+  let run = 0;
+  for (let index = 0; index < ids.length; index++) {
+    run = (ids[index] ?? -1) < 0 ? 0 : run + 1;
+    if (run < n) continue;
+    const first = index - n + 1;
+    const shingle = ids.slice(first, index + 1).join(',');
     if (!fingerprint.shingles.has(shingle)) continue;
     matched.add(shingle);
-    covered.fill(1, index, index + n);
+    covered.fill(1, first, index + 1);
   }
   if (matched.size === 0) return undefined;
   let leakedWords = 0;

@@ -1,4 +1,8 @@
-/** Start of a token: not preceded by a letter, digit or underscore, unless that is a percent-escape (`%3D` in a URL). */
+/**
+ * Start of a token: not preceded by a letter, digit or underscore, unless that is a percent-escape (`%3D` in a URL).
+ * A pattern that begins with this marker has it checked in code after the match, so the regex starts with the
+ * token's literal prefix and the engine can skip ahead to it.
+ */
 export const tokenStart = String.raw`(?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2}))`;
 /** End of a token: not followed by a letter, digit or underscore. */
 export const tokenEnd = String.raw`(?![A-Za-z0-9_])`;

@@ -191,7 +191,7 @@ export const saasKeyRules: SecretRuleInput[] = [
     entity: 'SECRET',
     keywords: ['pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'access_key', 'accesskey', 'credential', 'auth'],
     ignoreCase: true,
-    pattern: String.raw`(?<![A-Za-z0-9])[\w.\-]{0,30}(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|credentials?|auth[_\-]?key)(?:[_\-.]?[a-z0-9]{1,12}){0,2}\\?["']?\s{0,3}(?::=|=>|=|:|\s=\s)\s{0,3}\\?["'\x60]?(?<secret>[A-Za-z0-9!#$%&()*+,\-./:;<>?@\[\]^_{|}~]{10,128})(?=\\?["'\x60]?(?:\s|$|[,;}\]\)"'\\]))`,
+    pattern: String.raw`(?:password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|credentials?|auth[_\-]?key)(?:[_\-.]?[a-z0-9]{1,12}){0,2}\\?["']?\s{0,3}(?::=|=>|=|:|\s=\s)\s{0,3}\\?["'\x60]?(?<secret>[A-Za-z0-9!#$%&()*+,\-./:;<>?@\[\]^_{|}~]{10,128})(?=\\?["'\x60]?(?:\s|$|[,;}\]\)"'\\]))`,
     minEntropy: 3.5,
     strictValue: true,
     score: 0.7,
