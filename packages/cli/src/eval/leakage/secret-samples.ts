@@ -102,6 +102,7 @@ export const secretTemplates: Readonly<Record<string, readonly string[]>> = {
   'private-key': ['{PEM}'],
   jwt: ['{JWT}'],
   'authorization-header': ['Authorization: Bearer {URL:48}', 'Authorization: Basic {B64:40}'],
+  'password-in-prose': ['Your temporary password is {PASS} — change it after login.', 'The new passcode is {PASS}.'],
   'generic-credential': ['password = "{PASS}"', 'client_secret: {AN:32}', 'API_KEY={AN:40}'],
 };
 

@@ -1,15 +1,17 @@
-import { createCanary, createGuard, type Guard, type Verdict } from '@bulwark/core';
+import { builtinSecretRules, createCanary, createGuard, leakDetectors, parsePolicy, SecretRuleSchema, type Guard, type Verdict } from '@bulwark/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { benignText } from '../../bench/texts.ts';
 import { datasetsDir, percent, type Report } from '../../report.ts';
-import { readDataset } from '../datasets.ts';
+import { datasetName, listDatasetFiles, readDataset } from '../datasets.ts';
 import { generateLeakageSet, subjectFor, type LeakageSample } from '../leakage/generate-leakage-set.ts';
 import { createRandom } from '../leakage/random.ts';
 import { canaryTransforms, exfiltrationSamples, promptLeakTransforms, protectedPrompts } from '../leakage/session-samples.ts';
 
-/** Provider-specific rules (the recall goal ≥ 98%): everything but private keys, JWTs, auth headers and generic assignments. */
-const nonProviderRules = new Set(['private-key', 'jwt', 'authorization-header', 'generic-credential']);
+/** Provider-specific rules (the recall goal ≥ 98%): every rule but keys, JWTs, auth headers and generic ones. */
+const nonProviderRules = new Set(
+  builtinSecretRules.map((rule) => SecretRuleSchema.parse(rule)).filter((rule) => ['key', 'token', 'generic'].includes(rule.group)).map((rule) => rule.id),
+);
 /** PII entities with a checksum or strict structural validator (the recall goal ≥ 95%). */
 const validatedPii = new Set(['credit-card', 'iban', 'us-ssn', 'us-itin', 'de-tax-id', 'es-dni', 'es-nie', 'in-aadhaar', 'uk-nino', 'fr-insee', 'uk-nhs', 'ca-sin', 'email', 'ipv4', 'ipv6', 'mac']);
 const thresholds = { 'leak.secret': 0.5, 'leak.pii': 0.6 } as const;
@@ -111,6 +113,7 @@ export async function runLeakageSection(): Promise<Report> {
   const systemPrompt = await runSystemPromptEval();
   const exfiltration = await runExfiltrationEval();
   const realPrompts = await runRealSystemPromptEval();
+  const benignRows = await runBenignDatasetEval();
 
   const typeRows = [...perType.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -142,6 +145,7 @@ export async function runLeakageSection(): Promise<Report> {
         rows: [...negatives.entries()].map(([type, entry]) => [type, entry.total, percent(entry.flagged / entry.total)]),
       },
       { title: 'System-prompt leak recall per transform', headers: ['transform', 'n', 'recall'], rows: systemPrompt.perTransform },
+      { title: 'Benign rows of the shared datasets: share with a secret or PII finding at threshold (real text; not all are false positives)', headers: ['file', 'rows', 'flagged', 'by'], rows: benignRows.rows },
       {
         title: 'System-prompt leakage with real system prompts (CyberSecEval, shared datasets): blocked share',
         headers: ['case', 'n', 'blocked'],
@@ -161,6 +165,7 @@ export async function runLeakageSection(): Promise<Report> {
       systemPrompt,
       exfiltration,
       realSystemPrompts: realPrompts.json,
+      benignDatasetRows: benignRows.json,
     },
     notes: [
       'The set is generated in memory from a fixed seed (packages/cli/src/eval/leakage); nothing is written to the repository.',
@@ -290,4 +295,36 @@ async function runRealSystemPromptEval(): Promise<{ rows: Array<Array<string | n
   }
   const rows = [...counts.entries()].map(([name, entry]) => [name, entry.total, percent(entry.blocked / entry.total)]);
   return { rows, json: Object.fromEntries(counts) };
+}
+
+/**
+ * Every benign row of the shared datasets (instructions, math problems, security-flavoured coding requests, system
+ * prompts, retrieved documents) scanned by the leak detectors: how often real benign text gets a secret or PII finding.
+ */
+async function runBenignDatasetEval(): Promise<{ rows: Array<Array<string | number>>; json: unknown }> {
+  const dir = datasetsDir();
+  if (!existsSync(dir)) return { rows: [['shared datasets not found', 0, '—', '']], json: null };
+  const policy = parsePolicy({});
+  const guard = createGuard({ policy, detectors: leakDetectors(policy) });
+  const rows: Array<Array<string | number>> = [];
+  const json: Record<string, unknown> = {};
+  for (const path of await listDatasetFiles(dir)) {
+    let total = 0;
+    let hits = 0;
+    const by = new Map<string, number>();
+    for await (const row of readDataset(path)) {
+      if (row.label !== 'benign') continue;
+      total++;
+      const verdict = await guard.scan({ surface: row.surface === 'prompt' ? 'prompt' : 'tool_result', text: row.text });
+      const found = verdict.findings.filter((finding) => (finding.category === 'leak.secret' && finding.score >= 0.5) || (finding.category === 'leak.pii' && finding.score >= 0.6));
+      if (found.length === 0) continue;
+      hits++;
+      for (const finding of found) by.set(finding.detector, (by.get(finding.detector) ?? 0) + 1);
+    }
+    if (total === 0) continue;
+    const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([detector, count]) => `${detector} ${count}`).join(', ');
+    rows.push([datasetName(path), total, percent(hits / total), top]);
+    json[datasetName(path)] = { total, flagged: hits, byDetector: Object.fromEntries(by) };
+  }
+  return { rows, json };
 }

@@ -15,6 +15,8 @@ const markdownImage = /!\[[^\]\n]{0,500}\]\(\s*<?$/;
 const htmlImage = /<img\b[^>]{0,500}\bsrc\s*=\s*["']?$/i;
 const blobPattern = /[A-Za-z0-9+/_=-]{32,}/g;
 const hexBlob = /[0-9a-fA-F]{80,}/;
+/** A whole value that is short base64 (`VHIwdWI0ZG9yJjM=`): data when it decodes to readable text. */
+const shortBase64 = /^[A-Za-z0-9+/_-]{8,31}={0,2}$/;
 
 /** What a URL carries, found in its path, query and fragment. */
 interface Payload {
@@ -58,7 +60,7 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
         const before = text.slice(Math.max(0, start - 520), start);
         const image = markdownImage.test(before) || htmlImage.test(before);
         const payload = payloadOf(url, secrets, pii);
-        const score = scoreOf(image, context.surface === 'tool_call', payload, url);
+        const score = scoreOf(image, context.surface === 'tool_call', payload);
         if (score <= 0) continue;
         const carried = [
           ...payload.secrets.map((entity) => `secret ${entity}`),
@@ -70,7 +72,7 @@ export function createExfiltrationDetector(options: ExfiltrationOptions = {}): D
           detector: `exfiltration/${image ? 'markdown-image' : context.surface === 'tool_call' ? 'tool-url' : 'link'}`,
           category: 'exfiltration',
           score,
-          message: `${image ? 'image' : 'URL'} to ${host} carries ${carried.length > 0 ? carried.join(', ') : 'a query string'}`,
+          message: `${image ? 'image' : 'URL'} to ${host} carries ${carried.join(', ')}`,
           span: view.toOriginal(start, start + raw.length),
           entity: 'URL',
           evidence: host,
@@ -98,21 +100,29 @@ function payloadOf(url: URL, secrets: SecretScanner, pii: PiiScanner): Payload {
       if (shannonEntropy(value) >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value)) payload.blobs++;
     }
     if (hexBlob.test(part)) payload.blobs++;
+    else if (shortBase64.test(part) && decodesToText(part)) payload.blobs++;
     if (part.length >= 60 && (part.match(/\s/g)?.length ?? 0) >= 8) payload.prose = true;
   }
   return payload;
 }
 
-function scoreOf(image: boolean, toolCall: boolean, payload: Payload, url: URL): number {
+function scoreOf(image: boolean, toolCall: boolean, payload: Payload): number {
   const sensitive = payload.secrets.length > 0 || payload.pii.length > 0;
-  if (image) {
-    if (sensitive || payload.blobs > 0 || payload.prose) return 0.95;
-    return url.search.length > 1 ? 0.45 : 0;
-  }
+  // An image is fetched without a click: any data in its URL is gone the moment the answer renders.
+  if (image) return sensitive || payload.blobs > 0 || payload.prose ? 0.95 : 0;
   if (sensitive) return toolCall ? 0.9 : 0.85;
   if (payload.blobs > 0) return toolCall ? 0.6 : 0.55;
   if (payload.prose) return 0.45;
   return 0;
+}
+
+/** True when a base64 value decodes to mostly printable ASCII (a word or a password, not random bytes). */
+function decodesToText(value: string): boolean {
+  const bytes = Buffer.from(value, /[-_]/.test(value) ? 'base64url' : 'base64');
+  if (bytes.length < 6) return false;
+  let printable = 0;
+  for (const byte of bytes) if (byte >= 0x20 && byte < 0x7f) printable++;
+  return printable / bytes.length >= 0.95 && /[A-Za-z]{2}/.test(bytes.toString('latin1'));
 }
 
 function safeDecode(value: string): string {

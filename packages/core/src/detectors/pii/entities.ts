@@ -149,7 +149,7 @@ export const piiEntities: readonly PiiEntity[] = [
     id: 'ipv4',
     entity: 'IP_ADDRESS',
     description: 'public IPv4 address',
-    pattern: String.raw`(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d)`,
+    pattern: String.raw`(?<![\w.\-])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d)`,
     prefilter: /\d\.\d/,
     validate: publicIpv4,
     score: 0.65,
@@ -158,7 +158,7 @@ export const piiEntities: readonly PiiEntity[] = [
     negativeWords: ['version', 'v', 'release', 'build', 'oid', 'snmp'],
     examples: {
       positive: ['login from 213.212.251.90 at 10:02', '"client_ip": "34.67.46.19"'],
-      negative: ['listen on 127.0.0.1:8080', 'server at 192.168.1.20', 'version 1.2.3.4 released', 'docs use 203.0.113.7'],
+      negative: ['listen on 127.0.0.1:8080', 'server at 192.168.1.20', 'version 1.2.3.4 released', 'docs use 203.0.113.7', 'C:\\WinPython-64bit-3.4.2.4\\python'],
     },
   },
   {

@@ -185,6 +185,22 @@ export const saasKeyRules: SecretRuleInput[] = [
     },
   },
   {
+    id: 'password-in-prose',
+    description: 'A password or passcode stated in prose ("your temporary password is …")',
+    group: 'generic',
+    entity: 'PASSWORD',
+    keywords: ['password', 'passcode', 'passphrase', 'passwort', 'contraseña', 'mot de passe'],
+    ignoreCase: true,
+    pattern: String.raw`(?:password|passcode|passphrase|passwort|contraseña|mot de passe)\s+(?:is|was|ist|es|est|lautet)\s*:?\s*["'“«]?(?<secret>[^\s"'”»]{6,64}?)["'”»]?(?=[.,;!?]?(?:\s|$))`,
+    minEntropy: 2.5,
+    strictValue: true,
+    score: 0.75,
+    examples: {
+      positive: ['Your temporary password is Tr0ub4dor&3, reset link below.', 'Das Passwort lautet: Wint3r-Sonne!'],
+      negative: ['The password is required.', 'Your password is incorrect, try again.', 'the password is stored in the vault', 'password is ${DB_PASSWORD}'],
+    },
+  },
+  {
     id: 'generic-credential',
     description: 'High-entropy value assigned to a password, secret, token or API-key variable',
     group: 'generic',
