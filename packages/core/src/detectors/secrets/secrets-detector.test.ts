@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDetector } from '../../testing/index.ts';
+import { testSecretRules } from '../../testing/index.ts';
 import { createGuard } from '../../engine/create-guard.ts';
 import { builtinSecretRules } from './rules/index.ts';
 import { createSecretScanner, createSecretsDetector } from './secrets-detector.ts';
@@ -8,14 +8,24 @@ import { SecretRuleSchema } from './secret-rule.ts';
 const detector = createSecretsDetector();
 
 // Every rule's own examples, through the full engine: positives must be found by that rule, negatives by no rule.
-for (const input of builtinSecretRules) {
-  const rule = SecretRuleSchema.parse(input);
-  testDetector(detector, {
-    surface: 'tool_result',
-    invalid: rule.examples.positive.map((text) => ({ text, expect: [`secrets/${rule.id}`] })),
-    valid: rule.examples.negative.map((text) => ({ text })),
-  });
-}
+testSecretRules(builtinSecretRules);
+
+// A user-written rule, added to the built-in ones and table-tested the same way.
+testSecretRules(
+  [
+    {
+      id: 'acme-key',
+      description: 'Acme internal API key',
+      group: 'saas',
+      entity: 'ACME_KEY',
+      keywords: ['acme_'],
+      pattern: String.raw`(?<![A-Za-z0-9_])acme_[a-z0-9]{24}(?![A-Za-z0-9_])`,
+      minEntropy: 3,
+      examples: { positive: ['ACME_KEY=acme_q8w7e6r5t4y3u2i1o0p9a8s7'], negative: ['acme_short', 'see the acme_ prefix'] },
+    },
+  ],
+  { extraRules: true },
+);
 
 describe('secret rule catalogue', () => {
   it('has at least 60 provider-specific rules across the required groups', () => {
@@ -52,6 +62,12 @@ describe('secrets in context', () => {
     const text = JSON.stringify({ data: { 'config.env': Buffer.from(`SLACK_USER_TOKEN: ${slack}`).toString('base64') } });
     const findings = (await createGuard({ detectors: [detector] }).scan({ surface: 'tool_result', text })).findings;
     expect(findings.map((finding) => [finding.detector, finding.view])).toEqual([['secrets/slack-user-token', 'base64']]);
+  });
+
+  it('finds a token split by zero-width characters and maps the span to the original text', async () => {
+    const text = `key: ${token.slice(0, 10)}\u200b${token.slice(10, 20)}\u200d${token.slice(20)} end`;
+    const verdict = await createGuard({ detectors: [detector] }).scan({ surface: 'model_output', text });
+    expect(verdict.redacted?.text).toBe('key: [GITHUB_TOKEN] end');
   });
 
   it('finds a token after a percent-escape in a URL-encoded value', async () => {
