@@ -111,12 +111,14 @@ export function createGuard(config: GuardConfig = {}): Guard {
     const outcome = evaluatePolicy(findings, policy, surface);
     let redacted: Verdict['redacted'];
     if (outcome.decision === 'redact') {
-      // Leak findings are rewritten when they reach their category's threshold themselves; other triggered categories as before.
-      const redactable = findings.filter((finding) =>
-        finding.category.startsWith('leak.')
-          ? finding.score >= categoryRule(policy, surface, finding.category).threshold
-          : outcome.triggered.includes(finding.category),
-      );
+      // Leak findings are rewritten when they reach their category's threshold themselves (a weak phone-like number
+      // is not masked because a card was found); if only their combination crossed it, all of them are.
+      const reaches = (finding: Finding) => finding.score >= categoryRule(policy, surface, finding.category).threshold;
+      const redactable = findings.filter((finding) => {
+        if (!outcome.triggered.includes(finding.category)) return false;
+        if (!finding.category.startsWith('leak.')) return true;
+        return reaches(finding) || !findings.some((other) => other.category === finding.category && reaches(other));
+      });
       const spans = redactionSpans(redactable);
       const strategyOf = (entity: string) => policy.redaction.entities[entity] ?? policy.redaction.strategy;
       if (spans.some((span) => strategyOf(span.entity) === 'block')) {
