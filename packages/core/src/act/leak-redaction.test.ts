@@ -46,9 +46,9 @@ describe('redaction strategies', () => {
 
   it('rewrites only the leak findings that reach their threshold', async () => {
     const guard = createGuard({ detectors });
-    const verdict = await guard.scan({ surface: 'model_output', text: `card ${card}, ref 415-555-0134` });
+    const verdict = await guard.scan({ surface: 'model_output', text: `card ${card}; 415-555-0134` });
     expect(verdict.findings.some((finding) => finding.detector === 'pii/phone' && finding.score < 0.6)).toBe(true);
-    expect(verdict.redacted?.text).toBe('card [CREDIT_CARD], ref 415-555-0134');
+    expect(verdict.redacted?.text).toBe('card [CREDIT_CARD]; 415-555-0134');
   });
 
   it('resolves overlapping spans from different detectors once', async () => {
