@@ -16,8 +16,8 @@ export { SecretRuleSchema, type SecretGroup, type SecretRule, type SecretRuleInp
 export { createSecretScanner, createSecretsDetector, type SecretMatch, type SecretScanner, type SecretsDetectorOptions } from './detectors/secrets/secrets-detector.ts';
 export { createSystemPromptDetector } from './detectors/system-prompt/system-prompt-detector.ts';
 export { evasionDetector } from './detectors/evasion.ts';
-export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
-export type { Verdict } from './engine/verdict.ts';
+export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
+export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';
