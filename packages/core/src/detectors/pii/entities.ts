@@ -48,11 +48,11 @@ export const piiEntities: readonly PiiEntity[] = [
       if (placeholderEmailDomains.test(candidate) || /^(?:no-?reply|git|user|name|someone|john\.doe|jane\.doe)@/i.test(candidate)) return 0.6;
       // Machine-generated local parts (message ids, tracking ids) are not a person's address.
       const local = candidate.slice(0, candidate.indexOf('@'));
-      return local.length >= 16 && /[a-z]/.test(local) && /[A-Z]/.test(local) && /\d/.test(local) && !/[._-]/.test(local) ? 0.2 : 0;
+      return local.length >= 16 && /[a-z]/.test(local) && (local.match(/[A-Z]/g)?.length ?? 0) >= 3 && !/[._-]/.test(local) ? 0.2 : 0;
     },
     examples: {
       positive: ['Contact me at jane.doe42@gmail.com about the invoice.', '{"customer": {"email": "m.rossi80@proton.me"}}'],
-      negative: ['Send it to someone@example.com', 'git clone git@github.com:acme/app.git', 'logo@2x.png', 'npm install @types/node', 'Message-ID: <Hc7UgBGzIU6bqJKtT4ew@mail.gmail.com>'],
+      negative: ['Send it to someone@example.com', 'git clone git@github.com:acme/app.git', 'logo@2x.png', 'npm install @types/node', 'Message-ID: <Hc7UgBGzIU6bqJKtT4ew@mail.gmail.com>', '"messageId": "<VwSNwhxenRQwStBpdJqX@mail.gmail.com>"'],
     },
   },
   {
