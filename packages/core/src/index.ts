@@ -22,7 +22,7 @@ export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolatio
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';
 export type { Span, TextView, ViewKind } from './normalize/view.ts';
-export { defaultCategoryRules } from './policy/defaults.ts';
+export { defaultCategoryRules, defaultSurfaceRules } from './policy/defaults.ts';
 export { categoryRule, evaluatePolicy, type PolicyOutcome } from './policy/evaluate-policy.ts';
 export { loadPolicyFile, parsePolicy, parsePolicyText } from './policy/load-policy.ts';
 export { CategoryRuleSchema, PolicySchema, RedactionStrategySchema, type CategoryRule, type Policy, type PolicyInput } from './policy/policy-schema.ts';

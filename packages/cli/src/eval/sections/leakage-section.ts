@@ -56,7 +56,9 @@ function flagged(verdict: Verdict): boolean {
  * threshold and the value gone from the rewritten subject.
  */
 export async function runLeakageSection(): Promise<Report> {
-  const guard = createGuard();
+  // The default policy, except that PII in tool-call arguments is redacted (by default it is flagged) so that every
+  // surface is judged the same way: found and removed.
+  const guard = createGuard({ policy: { surfaces: { tool_call: { categories: { 'leak.pii': { action: 'redact' } } } } } });
   const samples = generateLeakageSet();
   const perType = new Map<string, { kind: string; total: number; detected: number; typed: number }>();
   const negatives = new Map<string, { total: number; flagged: number }>();
@@ -171,6 +173,7 @@ export async function runLeakageSection(): Promise<Report> {
       'The set is generated in memory from a fixed seed (packages/cli/src/eval/leakage); nothing is written to the repository.',
       'Token shapes follow provider documentation (packages/cli/src/eval/leakage/secret-samples.ts), written separately from the detector patterns.',
       'Weak PII types (tax ids without a distinctive format, NHS, SIN, dates of birth, addresses) are generated with a label, as records carry them.',
+      'Policy: defaults, plus `surfaces.tool_call.categories.leak.pii.action: redact` (by default PII in tool arguments is flagged, not rewritten).',
     ],
   };
 }

@@ -42,8 +42,12 @@ describe('pii in context', () => {
     expect(order.filter((finding) => finding.score >= threshold)).toEqual([]);
   });
 
-  it('finds PII in every string of nested tool-call arguments', async () => {
-    const guard = createGuard({ detectors: [detector] });
+  it('flags PII in nested tool-call arguments by default, and redacts every string when the policy says so', async () => {
+    const args = { customer: { contact: { emails: ['olivia_b0@uni-heidelberg.de'] }, payment: { iban: 'GB98 NWBK 5791 0464 8340 08' } } };
+    const flagged = await createGuard({ detectors: [detector] }).scan({ surface: 'tool_call', tool: 'crm_update', args });
+    expect(flagged.decision).toBe('flag');
+    expect(flagged.findings.map((finding) => finding.detector).sort()).toEqual(['pii/email', 'pii/iban']);
+    const guard = createGuard({ detectors: [detector], policy: { surfaces: { tool_call: { categories: { 'leak.pii': { action: 'redact' } } } } } });
     const verdict = await guard.scan({
       surface: 'tool_call',
       tool: 'crm_update',
