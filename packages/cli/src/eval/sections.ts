@@ -1,4 +1,5 @@
 import type { Report } from '../report.ts';
+import { runAgentRunsSection } from './sections/agent-runs-section.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
 import { runLeakageSection } from './sections/leakage-section.ts';
 
@@ -13,4 +14,5 @@ export interface EvalSection {
 export const evalSections: readonly EvalSection[] = [
   { id: 'leakage', title: 'Data leakage: secrets, PII, canaries, system prompt, exfiltration (generated set)', run: () => runLeakageSection() },
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
+  { id: 'agent-runs', title: 'Unauthorized actions: agent runs (tool policy, risk inference, data flow, intent)', run: () => runAgentRunsSection() },
 ];

@@ -113,8 +113,8 @@ export function isReadable(text: string): boolean {
     else if (code >= 0x30 && code <= 0x39) digits++;
   }
   const length = [...text].length;
-  // Credentials and ids decode to digit-heavy text (`xoxp-2153…`): letters and digits together count, with some letters.
-  return printable / length >= 0.95 && (letters / length >= 0.4 || (letters / length >= 0.15 && (letters + digits) / length >= 0.6));
+  // Text with many numbers (account lines, amounts) is readable too: letters, or letters and digits together, must dominate.
+  return printable / length >= 0.95 && (letters / length >= 0.4 || (letters / length >= 0.2 && (letters + digits) / length >= 0.6));
 }
 
 /** ROT13 of ASCII letters. */
