@@ -1,7 +1,18 @@
 export { redactSubject, mergeSpans, replacementFor, keyedHash, redactionSpans, type RedactionSpan, type RedactionResult, type RedactionStrategy } from './act/redact.ts';
 export { createJsonlAuditSink, createMemoryAuditSink, type AuditEvent, type AuditSink } from './audit/audit.ts';
 export type { Detector, DetectorContext, DetectorMeta, ScanInput } from './detector.ts';
-export { builtinDetectors, builtinRulePacks } from './detectors/builtin.ts';
+export { attackRulePacks, builtinDetectors, builtinRulePacks, type BuiltinDetectorOptions } from './detectors/builtin.ts';
+export {
+  calibrate,
+  createInjectionFusionDetector,
+  defaultModelCalibration,
+  type AttackClassifier,
+  type AttackClassifierSource,
+  type AttackScores,
+  type InjectionFusionOptions,
+  type ModelCalibration,
+  type ThresholdPair,
+} from './detectors/injection-fusion.ts';
 export { evasionDetector } from './detectors/evasion.ts';
 export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
 export type { Verdict } from './engine/verdict.ts';
@@ -13,7 +24,13 @@ export { defaultCategoryRules } from './policy/defaults.ts';
 export { categoryRule, evaluatePolicy, type PolicyOutcome } from './policy/evaluate-policy.ts';
 export { loadPolicyFile, parsePolicy, parsePolicyText } from './policy/load-policy.ts';
 export { CategoryRuleSchema, PolicySchema, type CategoryRule, type Policy, type PolicyInput } from './policy/policy-schema.ts';
+export { exfiltrationMarkupPack } from './rules/packs/exfiltration-markup.ts';
 export { instructionOverridePack } from './rules/packs/instruction-override.ts';
+export { jailbreakPersonaPack } from './rules/packs/jailbreak-persona.ts';
+export { obfuscationMarkersPack } from './rules/packs/obfuscation-markers.ts';
+export { promptExtractionPack } from './rules/packs/prompt-extraction.ts';
+export { roleSpoofingPack } from './rules/packs/role-spoofing.ts';
+export { toolCoercionPack } from './rules/packs/tool-coercion.ts';
 export { RulePackSchema, RuleSchema, type Rule, type RulePack, type RulePackInput } from './rules/rule-pack.ts';
 export { createRulePackDetector, parseRulePack } from './rules/rule-pack-detector.ts';
 export { createSessionState, SessionStateSchema, type SessionRead, type SessionState } from './session/session-state.ts';

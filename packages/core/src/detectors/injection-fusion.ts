@@ -1,0 +1,245 @@
+import type { Detector, DetectorContext, ScanInput } from '../detector.ts';
+import type { Finding } from '../finding.ts';
+import type { RulePackInput } from '../rules/rule-pack.ts';
+import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
+import type { Surface } from '../surface.ts';
+
+/** Scores of an injection/jailbreak classifier for one text, each a probability in [0, 1]. */
+export interface AttackScores {
+  injection: number;
+  jailbreak: number;
+}
+
+/**
+ * The model layer as fusion sees it (structurally the `Classifier` of `model/classifier.ts`): scores texts, long ones in
+ * windows, and returns the maximum per label.
+ */
+export interface AttackClassifier {
+  readonly id: string;
+  score(texts: readonly string[]): Promise<AttackScores[]>;
+}
+
+/** A classifier, or a function that loads one; fusion calls it once, on the first scan that needs the model. */
+export type AttackClassifierSource = AttackClassifier | (() => Promise<AttackClassifier>);
+
+/**
+ * Where a raw model probability sits on the policy's scale. `block` is the probability chosen on validation data for
+ * the target false-positive rate; it maps to `blockScore` (the default policy's block threshold). `flag` maps to
+ * `flagScore`. In between and beyond, the mapping is linear, so it stays monotone and never invents certainty.
+ */
+export interface ThresholdPair {
+  readonly block: number;
+  readonly flag: number;
+}
+
+/** Model thresholds per label, with optional per-surface overrides (benign documents and prompts differ). */
+export interface ModelCalibration {
+  readonly injection: ThresholdPair;
+  readonly jailbreak: ThresholdPair;
+  readonly surfaces?: Partial<Record<Surface, Partial<Record<keyof AttackScores, ThresholdPair>>>>;
+  /** Score that `block` maps to; default 0.8 (the default block threshold of `injection` and `jailbreak`). */
+  readonly blockScore?: number;
+  /** Score that `flag` maps to; default 0.5. */
+  readonly flagScore?: number;
+}
+
+/** Conservative defaults used when a classifier comes without calibration. */
+export const defaultModelCalibration: ModelCalibration = {
+  injection: { block: 0.9, flag: 0.6 },
+  jailbreak: { block: 0.9, flag: 0.6 },
+};
+
+/** Options of {@link createInjectionFusionDetector}. */
+export interface InjectionFusionOptions {
+  /** The attack rule packs fused here (compiled once). */
+  readonly packs: readonly RulePackInput[];
+  /** The model layer; none means rules and normalization signals only. */
+  readonly classifier?: AttackClassifierSource;
+  readonly calibration?: ModelCalibration;
+  /** Surfaces the model scores (default: prompt, tool_result, document, tool_definition). */
+  readonly modelSurfaces?: readonly Surface[];
+}
+
+const attackCategories = new Set(['injection', 'jailbreak']);
+/** Rules at or under this score are "weak": phrasing that benign text also uses. A confident benign model softens them. */
+const weakRuleScore = 0.65;
+/** Calibrated model score under which the model counts as confident the text is benign. */
+const modelBenignScore = 0.15;
+/** How much a confident benign model softens a weak rule. */
+const weakRuleDamping = 0.6;
+/** Extra confidence when an attack signal was hidden: found only in a decoded/de-obfuscated view. */
+const hiddenAttackBoost = 0.6;
+/** Extra confidence when an attack signal comes with invisible, tag or look-alike characters. */
+const evasionWithAttackBoost = 0.4;
+/** Views read by the model besides the normalized text (the rest are re-spellings the model sees anyway). */
+const modelViewKinds = new Set(['tags', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
+const maxModelViews = 8;
+
+/**
+ * One detector for the attack categories (`injection`, `jailbreak`): it runs the attack rule packs, the optional
+ * classifier and the normalization signals over the shared input and reports calibrated findings.
+ *
+ * Design: every rule match stays a finding of its own (id, span, evidence — the explanation users see); the model
+ * adds one finding per category with its calibrated score; evasion adds one finding when an attack signal was hidden.
+ * The policy combines findings of a category by noisy-or, so two independent weak signals (a rule and the model, or
+ * two rules) together cross a threshold that neither crosses alone. Fusion also lowers weak rules when the model is
+ * confident the text is benign — the over-defense case of trigger words in harmless text.
+ */
+export function createInjectionFusionDetector(options: InjectionFusionOptions): Detector {
+  const packs = options.packs.map((pack) => createRulePackDetector(pack));
+  const calibration = options.calibration ?? defaultModelCalibration;
+  const modelSurfaces = new Set<Surface>(options.modelSurfaces ?? ['prompt', 'tool_result', 'document', 'tool_definition']);
+  const surfaces = [...new Set([...packs.flatMap((pack) => pack.meta.surfaces), ...(options.classifier ? modelSurfaces : [])])];
+  const categories = [...new Set(packs.flatMap((pack) => pack.meta.categories).concat(['injection', 'jailbreak']))];
+  let loading: Promise<AttackClassifier> | undefined;
+  const classifier = (): Promise<AttackClassifier> | undefined => {
+    const source = options.classifier;
+    if (!source) return undefined;
+    loading ??= typeof source === 'function' ? source() : Promise.resolve(source);
+    return loading;
+  };
+
+  return {
+    meta: {
+      id: 'injection',
+      categories,
+      surfaces,
+      description: 'Prompt injection and jailbreaks: attack rule packs, the classifier and evasion signals, fused into calibrated scores.',
+    },
+    async scan(input, context) {
+      const disabled = new Set([...context.policy.detectors.disable, ...(context.policy.surfaces[context.surface]?.disable ?? [])]);
+      const ruleFindings: Finding[] = [];
+      for (const pack of packs) {
+        if (disabled.has(pack.meta.id) || !pack.meta.surfaces.includes(context.surface)) continue;
+        ruleFindings.push(...(pack.scan(input, context) as Finding[]));
+      }
+      const model = modelSurfaces.has(context.surface) ? await scoreWithModel(classifier(), input, context, calibration) : undefined;
+      return fuse(ruleFindings, model, input);
+    },
+  };
+}
+
+interface ModelResult {
+  readonly id: string;
+  /** Calibrated scores on the policy scale. */
+  readonly calibrated: AttackScores;
+  readonly raw: AttackScores;
+  /** The view kind the highest score came from. */
+  readonly view: string;
+}
+
+async function scoreWithModel(
+  pending: Promise<AttackClassifier> | undefined,
+  input: ScanInput,
+  context: DetectorContext,
+  calibration: ModelCalibration,
+): Promise<ModelResult | undefined> {
+  if (!pending) return undefined;
+  const model = await pending;
+  const views = input.normalized.views.filter((view, index) => index === 0 || modelViewKinds.has(view.kind)).slice(0, maxModelViews);
+  const texts = views.map((view) => view.text);
+  if (texts.every((text) => text.trim().length === 0)) return undefined;
+  const scores = await model.score(texts);
+  const raw: AttackScores = { injection: 0, jailbreak: 0 };
+  let view = 'normalized';
+  scores.forEach((score, index) => {
+    const best = Math.max(raw.injection, raw.jailbreak);
+    raw.injection = Math.max(raw.injection, clamp(score.injection));
+    raw.jailbreak = Math.max(raw.jailbreak, clamp(score.jailbreak));
+    if (Math.max(raw.injection, raw.jailbreak) > best && index > 0) view = views[index]?.kind ?? view;
+  });
+  return {
+    id: model.id,
+    raw,
+    view,
+    calibrated: {
+      injection: calibrate(raw.injection, thresholdsFor(calibration, context.surface, 'injection'), calibration),
+      jailbreak: calibrate(raw.jailbreak, thresholdsFor(calibration, context.surface, 'jailbreak'), calibration),
+    },
+  };
+}
+
+function thresholdsFor(calibration: ModelCalibration, surface: Surface, label: keyof AttackScores): ThresholdPair {
+  const lookup: Surface = surface === 'tool_result' || surface === 'tool_definition' ? (calibration.surfaces?.[surface]?.[label] ? surface : 'document') : surface;
+  return calibration.surfaces?.[surface]?.[label] ?? calibration.surfaces?.[lookup]?.[label] ?? calibration[label];
+}
+
+/** Maps a raw probability to the policy scale: `flag → flagScore`, `block → blockScore`, linear in between and beyond. */
+export function calibrate(probability: number, thresholds: ThresholdPair, calibration: Pick<ModelCalibration, 'blockScore' | 'flagScore'> = {}): number {
+  const blockScore = calibration.blockScore ?? 0.8;
+  const flagScore = calibration.flagScore ?? 0.5;
+  const block = clamp(thresholds.block);
+  const flag = Math.min(clamp(thresholds.flag), block);
+  let score: number;
+  if (probability >= block) score = block >= 1 ? 1 : blockScore + ((probability - block) / (1 - block)) * (1 - blockScore);
+  else if (probability >= flag) score = block === flag ? blockScore : flagScore + ((probability - flag) / (block - flag)) * (blockScore - flagScore);
+  else score = flag <= 0 ? 0 : (probability / flag) * flagScore;
+  return Math.round(clamp(score) * 1e4) / 1e4;
+}
+
+function fuse(ruleFindings: Finding[], model: ModelResult | undefined, input: ScanInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const finding of ruleFindings) {
+    if (!attackCategories.has(finding.category) || !model) {
+      findings.push(finding);
+      continue;
+    }
+    const modelScore = model.calibrated[finding.category as keyof AttackScores];
+    const softened = finding.score <= weakRuleScore && modelScore < modelBenignScore;
+    findings.push(softened ? { ...finding, score: round(finding.score * weakRuleDamping), message: `${finding.message} (softened: the model reads this as benign)` } : finding);
+  }
+  if (model) {
+    for (const label of ['injection', 'jailbreak'] as const) {
+      const score = model.calibrated[label];
+      if (score < 0.05) continue;
+      findings.push({
+        detector: `injection/model-${label}`,
+        category: label,
+        score,
+        message: `the classifier rates this text as ${label === 'injection' ? 'a prompt injection' : 'a jailbreak'}`,
+        ...(model.view !== 'normalized' ? { view: model.view } : {}),
+        evidence: `${model.id} p=${model.raw[label].toFixed(3)}`,
+      });
+    }
+  }
+  const boost = evasionBoost(findings, input);
+  if (boost) findings.push(boost);
+  return findings;
+}
+
+/** An attack signal that was hidden is more likely an attack: report the hiding as extra evidence for that category. */
+function evasionBoost(findings: readonly Finding[], input: ScanInput): Finding | undefined {
+  const attacks = findings.filter((finding) => attackCategories.has(finding.category) && finding.score >= 0.3);
+  if (attacks.length === 0) return undefined;
+  const strongest = attacks.reduce((best, finding) => (finding.score > best.score ? finding : best));
+  const category = strongest.category;
+  const hidden = attacks.find((finding) => finding.view !== undefined && finding.view !== 'normalized' && !finding.detector.startsWith('injection/model-'));
+  if (hidden) {
+    return {
+      detector: 'injection/hidden-attack',
+      category,
+      score: hiddenAttackBoost,
+      message: `the attack signal was hidden (found only in the ${hidden.view} reading of the text)`,
+      view: hidden.view,
+      ...(hidden.span ? { span: hidden.span } : {}),
+    };
+  }
+  const signals = input.normalized.signals;
+  const hiding = signals.tags + signals.bidi + (signals.invisible >= 2 ? signals.invisible : 0) + signals.homoglyphWords;
+  if (hiding === 0) return undefined;
+  return {
+    detector: 'injection/evasion-with-attack',
+    category,
+    score: evasionWithAttackBoost,
+    message: 'an attack signal comes with invisible, tag or look-alike characters',
+    evidence: `tags=${signals.tags} bidi=${signals.bidi} invisible=${signals.invisible} homoglyphWords=${signals.homoglyphWords}`,
+  };
+}
+
+function clamp(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
