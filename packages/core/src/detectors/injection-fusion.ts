@@ -72,7 +72,7 @@ const hiddenAttackBoost = 0.6;
 /** Extra confidence when an attack signal comes with invisible, tag or look-alike characters. */
 const evasionWithAttackBoost = 0.4;
 /** Views read by the model besides the normalized text (the rest are re-spellings the model sees anyway). */
-const modelViewKinds = new Set(['tags', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
+const modelViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
 const maxModelViews = 8;
 
 /**
