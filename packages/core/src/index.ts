@@ -13,11 +13,14 @@ export {
   type ModelCalibration,
   type ThresholdPair,
 } from './detectors/injection-fusion.ts';
+export { defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier } from './detectors/default-classifier.ts';
 export { evasionDetector } from './detectors/evasion.ts';
 export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
 export type { Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
+export type { Classifier, ClassifierScores } from './model/classifier.ts';
+export { defaultModelPath, loadOnnxClassifier, type OnnxClassifierOptions } from './model/onnx-classifier.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';
 export type { Span, TextView, ViewKind } from './normalize/view.ts';
 export { defaultCategoryRules } from './policy/defaults.ts';

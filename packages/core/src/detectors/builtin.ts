@@ -8,6 +8,7 @@ import { promptExtractionPack } from '../rules/packs/prompt-extraction.ts';
 import { roleSpoofingPack } from '../rules/packs/role-spoofing.ts';
 import { toolCoercionPack } from '../rules/packs/tool-coercion.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
+import { loadDefaultClassifier } from './default-classifier.ts';
 import { evasionDetector } from './evasion.ts';
 import { createInjectionFusionDetector, type AttackClassifierSource, type ModelCalibration } from './injection-fusion.ts';
 
@@ -27,7 +28,10 @@ export const builtinRulePacks = [...attackRulePacks] as const;
 
 /** Options of the built-in detector set. */
 export interface BuiltinDetectorOptions {
-  /** The injection/jailbreak classifier (or a loader called once, lazily); `false` or absent runs rules only. */
+  /**
+   * The injection/jailbreak classifier (or a loader called once, lazily). Absent: the ONNX model committed with
+   * @bulwark/core, loaded on the first scan. `false`: rules and normalization signals only.
+   */
   classifier?: AttackClassifierSource | false;
   /** Thresholds of the classifier on the policy scale; defaults come with the classifier or are conservative. */
   calibration?: ModelCalibration;
@@ -40,7 +44,7 @@ export function builtinDetectors(_policy: Policy, options: BuiltinDetectorOption
     evasionDetector,
     createInjectionFusionDetector({
       packs: attackRulePacks,
-      ...(options.classifier ? { classifier: options.classifier } : {}),
+      ...(options.classifier !== false ? { classifier: options.classifier ?? (() => loadDefaultClassifier()) } : {}),
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),

@@ -16,6 +16,8 @@ export interface AttackScores {
  */
 export interface AttackClassifier {
   readonly id: string;
+  /** Calibration that comes with the model (from its metrics file); the guard's own calibration wins. */
+  readonly calibration?: ModelCalibration;
   score(texts: readonly string[]): Promise<AttackScores[]>;
 }
 
@@ -74,6 +76,13 @@ const evasionWithAttackBoost = 0.4;
 /** Views read by the model besides the normalized text (the rest are re-spellings the model sees anyway). */
 const modelViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
 const maxModelViews = 8;
+/**
+ * A bag-of-n-grams model sees few features in a short text and is least reliable there. Below this many words the
+ * model's score is scaled down (to `shortTextFloor` of itself for a one-word text), so on its own it can flag a short
+ * text but not block it; a rule that agrees still blocks.
+ */
+const fullEvidenceWords = 16;
+const shortTextFloor = 0.6;
 
 /**
  * One detector for the attack categories (`injection`, `jailbreak`): it runs the attack rule packs, the optional
@@ -87,7 +96,6 @@ const maxModelViews = 8;
  */
 export function createInjectionFusionDetector(options: InjectionFusionOptions): Detector {
   const packs = options.packs.map((pack) => createRulePackDetector(pack));
-  const calibration = options.calibration ?? defaultModelCalibration;
   const modelSurfaces = new Set<Surface>(options.modelSurfaces ?? ['prompt', 'tool_result', 'document', 'tool_definition']);
   const surfaces = [...new Set([...packs.flatMap((pack) => pack.meta.surfaces), ...(options.classifier ? modelSurfaces : [])])];
   const categories = [...new Set(packs.flatMap((pack) => pack.meta.categories).concat(['injection', 'jailbreak']))];
@@ -113,7 +121,7 @@ export function createInjectionFusionDetector(options: InjectionFusionOptions): 
         if (disabled.has(pack.meta.id) || !pack.meta.surfaces.includes(context.surface)) continue;
         ruleFindings.push(...(pack.scan(input, context) as Finding[]));
       }
-      const model = modelSurfaces.has(context.surface) ? await scoreWithModel(classifier(), input, context, calibration) : undefined;
+      const model = modelSurfaces.has(context.surface) ? await scoreWithModel(classifier(), input, context, options.calibration) : undefined;
       return fuse(ruleFindings, model, input);
     },
   };
@@ -132,31 +140,37 @@ async function scoreWithModel(
   pending: Promise<AttackClassifier> | undefined,
   input: ScanInput,
   context: DetectorContext,
-  calibration: ModelCalibration,
+  configured: ModelCalibration | undefined,
 ): Promise<ModelResult | undefined> {
   if (!pending) return undefined;
   const model = await pending;
+  const calibration = configured ?? model.calibration ?? defaultModelCalibration;
   const views = input.normalized.views.filter((view, index) => index === 0 || modelViewKinds.has(view.kind)).slice(0, maxModelViews);
   const texts = views.map((view) => view.text);
   if (texts.every((text) => text.trim().length === 0)) return undefined;
   const scores = await model.score(texts);
   const raw: AttackScores = { injection: 0, jailbreak: 0 };
+  const calibrated: AttackScores = { injection: 0, jailbreak: 0 };
   let view = 'normalized';
   scores.forEach((score, index) => {
-    const best = Math.max(raw.injection, raw.jailbreak);
-    raw.injection = Math.max(raw.injection, clamp(score.injection));
-    raw.jailbreak = Math.max(raw.jailbreak, clamp(score.jailbreak));
-    if (Math.max(raw.injection, raw.jailbreak) > best && index > 0) view = views[index]?.kind ?? view;
+    const weight = evidenceWeight(texts[index] ?? '');
+    const best = Math.max(calibrated.injection, calibrated.jailbreak);
+    for (const label of ['injection', 'jailbreak'] as const) {
+      const value = round(weight * calibrate(clamp(score[label]), thresholdsFor(calibration, context.surface, label), calibration));
+      if (value > calibrated[label]) {
+        calibrated[label] = value;
+        raw[label] = clamp(score[label]);
+      }
+    }
+    if (index > 0 && Math.max(calibrated.injection, calibrated.jailbreak) > best) view = views[index]?.kind ?? view;
   });
-  return {
-    id: model.id,
-    raw,
-    view,
-    calibrated: {
-      injection: calibrate(raw.injection, thresholdsFor(calibration, context.surface, 'injection'), calibration),
-      jailbreak: calibrate(raw.jailbreak, thresholdsFor(calibration, context.surface, 'jailbreak'), calibration),
-    },
-  };
+  return { id: model.id, raw, view, calibrated };
+}
+
+/** How much of the model's score a text of this length supports: 1 from `fullEvidenceWords` words up. */
+function evidenceWeight(text: string): number {
+  const words = (text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) + (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) / 2;
+  return shortTextFloor + (1 - shortTextFloor) * Math.min(1, words / fullEvidenceWords);
 }
 
 function thresholdsFor(calibration: ModelCalibration, surface: Surface, label: keyof AttackScores): ThresholdPair {
