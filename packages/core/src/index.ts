@@ -13,7 +13,7 @@ export {
   type ModelCalibration,
   type ThresholdPair,
 } from './detectors/injection-fusion.ts';
-export { defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier } from './detectors/default-classifier.ts';
+export { defaultCalibrationPath, defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier, type CalibrationSources } from './detectors/default-classifier.ts';
 export { evasionDetector } from './detectors/evasion.ts';
 export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
 export type { Verdict } from './engine/verdict.ts';

@@ -1,5 +1,6 @@
 import type { Report } from '../report.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
+import { runDetectionSection, runLeaveOneSourceOutSection } from './sections/detection-section.ts';
 
 /** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
 export interface EvalSection {
@@ -11,4 +12,6 @@ export interface EvalSection {
 /** Every eval section, in the order `pnpm eval` runs them. */
 export const evalSections: readonly EvalSection[] = [
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
+  { id: 'detection', title: 'Injection and jailbreak (issue 3): validation split, held-out machine docs, evasion', run: () => runDetectionSection() },
+  { id: 'detection-loso', title: 'Injection and jailbreak (issue 3): leave-one-source-out', run: () => runLeaveOneSourceOutSection() },
 ];

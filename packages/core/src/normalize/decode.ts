@@ -99,19 +99,25 @@ function utf8OrUndefined(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Text that a person could read: mostly letters, digits, punctuation and spaces, with some letters. */
+/**
+ * Text that a person could read: printable, and mostly letters — or, for tables, listings and code, mostly letters,
+ * digits, spaces and the punctuation that lays them out (with some letters still).
+ */
 export function isReadable(text: string): boolean {
   if (text.length < 4) return false;
   let printable = 0;
   let letters = 0;
+  let layout = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code === 0xfffd) return false;
     if (code >= 0x20 || code === 0x0a || code === 0x0d || code === 0x09) printable++;
     if (/\p{L}/u.test(char)) letters++;
+    else if (/[\p{N}\s|\-:.,;()[\]{}=_'"/+*#]/u.test(char)) layout++;
   }
   const length = [...text].length;
-  return printable / length >= 0.95 && letters / length >= 0.4;
+  if (printable / length < 0.95) return false;
+  return letters / length >= 0.4 || (letters / length >= 0.15 && (letters + layout) / length >= 0.9);
 }
 
 /** ROT13 of ASCII letters. */

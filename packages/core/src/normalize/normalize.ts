@@ -43,7 +43,7 @@ export interface NormalizeOptions {
 const plainAscii = /^[\x09\x0a\x0d\x20-\x7e]*$/;
 const mixedWord = /[\p{L}\p{M}]+/gu;
 const latinLetter = /[a-zA-Z]/;
-const spacedRun = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*|,·•/\\]{1,3}\p{L}){3,}(?![\p{L}\p{N}])/gu;
+const spacedRun = /(?<![\p{L}\p{M}\p{N}])\p{L}\p{M}*(?:[ .\-_*|,·•/\\]{1,3}\p{L}\p{M}*){3,}(?![\p{L}\p{M}\p{N}])/gu;
 const leetWord = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}@$!|€]*\p{L})(?=[\p{L}\p{N}@$!|€]*[0-9@$!|€])[\p{L}\p{N}@$!|€]{2,}/gu;
 const shortNumber = /(?<![\p{L}\p{N}.,])[0-9]{1,3}(?![\p{L}\p{N}]|[.,][0-9])/gu;
 
@@ -184,12 +184,12 @@ function collapseSpacedLetters(view: TextView, signals: NormalizationSignals): T
     pushMapped(builder, view, cursor, start);
     const separator = letterSeparator(match[0]);
     let offset = 0;
-    for (const piece of match[0].matchAll(/\p{L}|[^\p{L}]+/gu)) {
+    for (const piece of match[0].matchAll(/\p{L}\p{M}*|[^\p{L}\p{M}]+/gu)) {
       const at = start + (piece.index ?? offset);
       const text = piece[0];
       offset = (piece.index ?? offset) + text.length;
-      if (/^\p{L}$/u.test(text)) {
-        pushMapped(builder, view, at, at + 1);
+      if (/^\p{L}/u.test(text)) {
+        pushMapped(builder, view, at, at + text.length);
         continue;
       }
       // A gap equal to the separator put between letters vanishes; a wider one was a word break or punctuation
@@ -211,7 +211,7 @@ function collapseSpacedLetters(view: TextView, signals: NormalizationSignals): T
 /** The gap most often put between letters in a spaced run: the most frequent of its narrowest gaps. */
 function letterSeparator(run: string): string {
   const counts = new Map<string, number>();
-  for (const gap of run.matchAll(/[^\p{L}]+/gu)) counts.set(gap[0], (counts.get(gap[0]) ?? 0) + 1);
+  for (const gap of run.matchAll(/[^\p{L}\p{M}]+/gu)) counts.set(gap[0], (counts.get(gap[0]) ?? 0) + 1);
   const narrowest = Math.min(...[...counts.keys()].map((gap) => gap.length));
   let best = ' ';
   let bestCount = -1;

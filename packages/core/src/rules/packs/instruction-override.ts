@@ -49,11 +49,12 @@ export const instructionOverridePack = {
         // de
         String.raw`\b(?:ignoriere|ignorieren\s+sie|vergiss|vergessen\s+sie|missachte)\s+(?:(?:alle|die|deine|ihre|vorherigen|bisherigen|obigen|vorangegangenen|früheren)\s+){1,3}(?:anweisungen|instruktionen|regeln|befehle|vorgaben)`,
         // fr
-        String.raw`\b(?:ignore[zr]?|oublie[zr]?)\s+(?:(?:toutes|tous|les|tes|vos|instructions|consignes|règles|précédentes?|antérieures?|ci-dessus)\s+){1,4}`,
+        String.raw`\b(?:ignore[zr]?|oublie[zr]?)\s+(?:toutes\s+|tous\s+)?(?:les|tes|vos)\s+(?:(?:précédentes|anciennes|premières)\s+)?(?:instructions|consignes|règles|directives|indications)\s+(?:précédentes|antérieures|ci-dessus|initiales|d'origine|reçues|données|que\s+tu\s+as\s+reçues)`,
+        String.raw`\b(?:ignore[zr]?|oublie[zr]?)\s+(?:toutes\s+)?(?:les|tes|vos)\s+(?:précédentes|anciennes)\s+(?:instructions|consignes|règles|directives)`,
         // es / pt
-        String.raw`\b(?:ignora|ignore|ignorar|olvida|olvide|esquece|esqueça)\s+(?:(?:todas?|las|los|as|os|tus|suas?|sus|instrucciones|instruções|instrucoes|reglas|regras|anteriores|previas|prévias)\s+){2,4}`,
+        String.raw`\b(?:ignora|ignore|ignorar|ignoren|olvida|olvide|olvidar|esquece|esqueça|esquecer)\s+(?:todas?\s+|todos\s+)?(?:las|los|as|os|tus|suas?|sus|tuas?)\s+(?:instrucciones|instruções|instrucoes|reglas|regras|indicaciones|orientações|directivas|diretrizes)\s+(?:anteriores|previas|prévias|precedentes|iniciales|iniciais|originales|originais|de\s+arriba|acima)`,
         // it
-        String.raw`\b(?:ignora|dimentica|ignorate|dimenticate)\s+(?:(?:tutte|le|tue|vostre|istruzioni|regole|precedenti)\s+){2,4}`,
+        String.raw`\b(?:ignora|dimentica|ignorate|dimenticate|ignorare)\s+(?:tutte\s+)?(?:le\s+)?(?:tue\s+|vostre\s+)?(?:istruzioni|regole|indicazioni|direttive)\s+(?:precedenti|iniziali|originali|ricevute|di\s+sopra)`,
       ],
       examples: {
         positive: [
@@ -65,6 +66,8 @@ export const instructionOverridePack = {
         ],
         negative: [
           'Bitte ignoriere die Warnung, wenn das Paket schon installiert ist.',
+          'Utilisez --force pour ignorer les erreurs de dépendances.',
+          'Use this flag to ignore instructions that are not supported by the target CPU.',
           "N'oubliez pas de lire les instructions d'installation.",
           'Las instrucciones de instalación están en el archivo README.',
           'As regras do jogo estão descritas abaixo.',

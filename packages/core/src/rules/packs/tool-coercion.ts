@@ -78,7 +78,7 @@ export const toolCoercionPack = {
       patterns: [
         String.raw`\b(?:you\s+(?:must|should|need\s+to|have\s+to|are\s+required\s+to)\s+|please\s+|now\s+|immediately\s+|first,?\s+)(?:call|invoke|use|run|execute|trigger)\s+(?:the\s+)?` + '`?' + String.raw`[\w.-]+` + '`?' + String.raw`\s+(?:tool|function|action|api|command|plugin)\b`,
         String.raw`\b(?:call|invoke|execute|trigger)\s+(?:the\s+)?(?:tool|function)\s+` + '[`"\']?' + String.raw`[a-z][\w.-]*[_.][\w.-]+`,
-        String.raw`\b(?:call|invoke|execute|run)\s+` + '`?' + String.raw`[a-z][a-z0-9]*(?:_[a-z0-9]+)+` + '`?' + String.raw`\s*\(`,
+        String.raw`\b(?:you\s+(?:must|should|need\s+to|have\s+to)\s+|please\s+|now\s+|immediately\s+)(?:call|invoke|execute|run)\s+` + '`?' + String.raw`[a-z][a-z0-9]*(?:_[a-z0-9]+)+` + '`?' + String.raw`\s*\(`,
       ],
       examples: {
         positive: [
@@ -90,6 +90,7 @@ export const toolCoercionPack = {
         negative: [
           'This library lets you call any REST API from the command line.',
           'The scheduler will invoke the job at midnight.',
+          'To use a resolver, call res_ninit() first and then res_nquery().',
           { text: 'Please call the search tool to find flights to Rome.', surface: 'prompt' },
         ],
       },
