@@ -1,4 +1,5 @@
 import type { Report } from '../report.ts';
+import { runDetectionPeersSuite } from './suites/detection-peers-suite.ts';
 import { runSurfacesSuite } from './suites/surfaces-suite.ts';
 
 /** One part of `pnpm bench`. Add a suite: one file under `suites/`, one entry here. */
@@ -11,4 +12,5 @@ export interface BenchSuite {
 /** Every bench suite, in the order `pnpm bench` runs them. */
 export const benchSuites: readonly BenchSuite[] = [
   { id: 'surfaces', title: 'Engine latency and throughput per surface', run: () => runSurfacesSuite() },
+  { id: 'detection', title: 'Injection and jailbreak (issue 3): 2 KB latency, model load, npm peers on the same inputs', run: () => runDetectionPeersSuite() },
 ];

@@ -10,7 +10,7 @@ import { documentHalf, validationHalf } from './calibration-split.ts';
 export const calibrationPath = fileURLToPath(new URL('../../../core/models/injection-classifier.calibration.json', import.meta.url));
 
 /** Target false-positive rates of the model alone, per label, on each surface's calibration negatives. */
-export const calibrationTargets = { prompt: { block: 0.01, flag: 0.03 }, document: { block: 0.005, flag: 0.02 } } as const;
+export const calibrationTargets = { prompt: { block: 0.005, flag: 0.02 }, document: { block: 0.005, flag: 0.02 } } as const;
 
 /** The smallest probability whose share of negatives at or above it is ≤ `fpr`. */
 export function thresholdAtFpr(negatives: readonly number[], fpr: number): number {
@@ -27,8 +27,8 @@ function pair(negatives: readonly number[], targets: { block: number; flag: numb
 
 /**
  * `bulwark calibrate`: scores the calibration half of the validation split with the committed model and writes
- * per-surface thresholds per label (prompts: block at ≤ 1% FPR, flag at ≤ 3%; documents and tool results: block at
- * ≤ 0.5%, flag at ≤ 2%, because rules add their own false positives there and agents read many documents) beside the model. Run after `pnpm train`.
+ * per-surface thresholds per label: block at ≤ 0.5% FPR and flag at ≤ 2% on that surface's calibration negatives (two
+ * labels and the rules each add false positives, so each stays well under the 1–2% budget of the whole engine) beside the model. Run after `pnpm train`.
  */
 export async function runCalibrate(argv: readonly string[]): Promise<number> {
   const dryRun = argv.includes('--dry-run');

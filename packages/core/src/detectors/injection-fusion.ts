@@ -77,6 +77,12 @@ const evasionWithAttackBoost = 0.4;
 const modelViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
 const maxModelViews = 8;
 /**
+ * The leet view goes to the model only when leetspeak is deliberate — a share of the words, not the odd "14th" or
+ * "mp3" of ordinary text — so that ordinary text is scored once. Rules still read every view.
+ */
+const deliberateLeetShare = 0.05;
+const minimumLeetWords = 3;
+/**
  * A bag-of-n-grams model sees few features in a short text and is least reliable there. Below this many words the
  * model's score is scaled down (to `shortTextFloor` of itself for a one-word text), so on its own it can flag a short
  * text but not block it; a rule that agrees still blocks.
@@ -145,7 +151,10 @@ async function scoreWithModel(
   if (!pending) return undefined;
   const model = await pending;
   const calibration = configured ?? model.calibration ?? defaultModelCalibration;
-  const views = input.normalized.views.filter((view, index) => index === 0 || modelViewKinds.has(view.kind)).slice(0, maxModelViews);
+  const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+  const views = input.normalized.views
+    .filter((view, index) => index === 0 || (modelViewKinds.has(view.kind) && (view.kind !== 'leet' || leetIsDeliberate)))
+    .slice(0, maxModelViews);
   const texts = views.map((view) => view.text);
   if (texts.every((text) => text.trim().length === 0)) return undefined;
   const scores = await model.score(texts);
@@ -165,6 +174,14 @@ async function scoreWithModel(
     if (index > 0 && Math.max(calibrated.injection, calibrated.jailbreak) > best) view = views[index]?.kind ?? view;
   });
   return { id: model.id, raw, view, calibrated };
+}
+
+/** Share of the words that mixed letters with leetspeak digits or symbols (0 when there are too few to mean anything). */
+function leetspeakShare(input: ScanInput): number {
+  const leetWords = input.normalized.signals.leetWords;
+  if (leetWords < minimumLeetWords) return 0;
+  const words = input.normalized.views[0]?.text.match(/[\p{L}\p{N}@$!|€]+/gu)?.length ?? 0;
+  return words === 0 ? 0 : leetWords / words;
 }
 
 /** How much of the model's score a text of this length supports: 1 from `fullEvidenceWords` words up. */
