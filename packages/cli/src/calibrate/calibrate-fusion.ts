@@ -11,6 +11,13 @@ export const calibrationPath = fileURLToPath(new URL('../../../core/models/injec
 
 /** Target false-positive rates of the model alone, per label, on each surface's calibration negatives. */
 export const calibrationTargets = { prompt: { block: 0.005, flag: 0.02 }, document: { block: 0.005, flag: 0.02 } } as const;
+/**
+ * Pooled negatives are dominated by easy sources (maths problems); a threshold at 0.5% of the pool can still stop 5–15%
+ * of a hard source (persona prompts, system prompts). The block threshold is therefore also held to ≤ `perSourceBlock`
+ * FPR on every source with at least `minimumSourceSize` negatives.
+ */
+export const perSourceBlock = 0.02;
+const minimumSourceSize = 50;
 
 /** The smallest probability whose share of negatives at or above it is ≤ `fpr`. */
 export function thresholdAtFpr(negatives: readonly number[], fpr: number): number {
@@ -21,8 +28,17 @@ export function thresholdAtFpr(negatives: readonly number[], fpr: number): numbe
   return Math.min(1, Math.round((boundary + 1e-6) * 1e6) / 1e6);
 }
 
-function pair(negatives: readonly number[], targets: { block: number; flag: number }): ThresholdPair {
-  return { block: thresholdAtFpr(negatives, targets.block), flag: thresholdAtFpr(negatives, targets.flag) };
+type Negative = { readonly score: number; readonly source: string };
+
+function pair(negatives: readonly Negative[], targets: { block: number; flag: number }): ThresholdPair {
+  const scores = negatives.map((negative) => negative.score);
+  let block = thresholdAtFpr(scores, targets.block);
+  const sources = new Map<string, number[]>();
+  for (const negative of negatives) sources.set(negative.source, [...(sources.get(negative.source) ?? []), negative.score]);
+  for (const sourceScores of sources.values()) {
+    if (sourceScores.length >= minimumSourceSize) block = Math.max(block, thresholdAtFpr(sourceScores, perSourceBlock));
+  }
+  return { block, flag: Math.min(block, thresholdAtFpr(scores, targets.flag)) };
 }
 
 /**
@@ -35,17 +51,17 @@ export async function runCalibrate(argv: readonly string[]): Promise<number> {
   const classifier = await loadOnnxClassifier();
   const rows = loadDatasets(datasetsDir()).filter((row) => validationHalf(row) === 'calibration');
   const documents = gatherMachineDocuments(repoRoot).filter((document) => documentHalf(document) === 'calibration');
-  const negatives = { prompt: { injection: [] as number[], jailbreak: [] as number[] }, document: { injection: [] as number[], jailbreak: [] as number[] } };
-  const add = (surface: 'prompt' | 'document', label: 'benign' | 'harmful', scores: { injection: number; jailbreak: number }) => {
-    negatives[surface].injection.push(scores.injection);
+  const negatives = { prompt: { injection: [] as Negative[], jailbreak: [] as Negative[] }, document: { injection: [] as Negative[], jailbreak: [] as Negative[] } };
+  const add = (surface: 'prompt' | 'document', label: 'benign' | 'harmful', source: string, scores: { injection: number; jailbreak: number }) => {
+    negatives[surface].injection.push({ score: scores.injection, source });
     // Harmful requests are no jailbreak technique, but the jailbreak head may fairly fire on them: not a negative there.
-    if (label === 'benign') negatives[surface].jailbreak.push(scores.jailbreak);
+    if (label === 'benign') negatives[surface].jailbreak.push({ score: scores.jailbreak, source });
   };
   const negativeRows = rows.filter((row) => row.label === 'benign' || row.label === 'harmful');
   const rowScores = await classifier.score(negativeRows.map((row) => row.text));
-  negativeRows.forEach((row, index) => add(row.surface === 'prompt' ? 'prompt' : 'document', row.label as 'benign' | 'harmful', rowScores[index]!));
+  negativeRows.forEach((row, index) => add(row.surface === 'prompt' ? 'prompt' : 'document', row.label as 'benign' | 'harmful', row.file, rowScores[index]!));
   const documentScores = await classifier.score(documents.map((document) => document.text));
-  documentScores.forEach((scores) => add('document', 'benign', scores));
+  documentScores.forEach((scores, index) => add('document', 'benign', documents[index]!.corpus, scores));
 
   const prompt = { injection: pair(negatives.prompt.injection, calibrationTargets.prompt), jailbreak: pair(negatives.prompt.jailbreak, calibrationTargets.prompt) };
   const document = {
@@ -56,7 +72,7 @@ export async function runCalibrate(argv: readonly string[]): Promise<number> {
     model: classifier.id,
     command: 'pnpm bulwark calibrate',
     split: 'calibration half of the model validation split (validationHalf / documentHalf in packages/cli/src/calibrate/calibration-split.ts)',
-    targets: calibrationTargets,
+    targets: { ...calibrationTargets, perSourceBlock, minimumSourceSize },
     negatives: {
       prompt: { injection: negatives.prompt.injection.length, jailbreak: negatives.prompt.jailbreak.length },
       document: { injection: negatives.document.injection.length, jailbreak: negatives.document.jailbreak.length },
