@@ -9,7 +9,15 @@ import type { GatheredDocument } from './gather-benign.ts';
 import { heldOutMachineDocsFpr, type CorpusFpr } from './main.ts';
 import { rateAtOrAbove, round, thresholdForFpr } from './metrics.ts';
 import { createRandom } from './network.ts';
-import { negativePools, runTraining, sliceMetrics, type ScoredRow, type SliceMetrics, type Thresholds } from './pipeline.ts';
+import {
+  negativePools,
+  runTraining,
+  sliceMetrics,
+  thresholdsForSurface,
+  type ScoredRow,
+  type SliceMetrics,
+  type SurfaceThresholds,
+} from './pipeline.ts';
 import { createScorer } from './scoring.ts';
 
 /** Attack sources evaluated leave-one-source-out. */
@@ -25,12 +33,12 @@ export const attackSourceFiles = [
 /** One leave-one-source-out result: the model retrained without `file`, scored on all of `file`. */
 export interface LeaveOneOutResult {
   readonly heldOutFile: string;
-  readonly thresholds: Thresholds;
+  readonly thresholds: SurfaceThresholds;
   readonly slices: SliceMetrics[];
   readonly machineDocsFpr: number;
 }
 
-/** Robustness of the full model on validation positives after a character trick. */
+/** Robustness of the full model after a character trick, on every 10th attack row (most were seen in training). */
 export interface EvasionResult {
   readonly trick: string;
   readonly positives: number;
@@ -40,7 +48,7 @@ export interface EvasionResult {
 
 /** Everything {@link evaluateModel} measures. */
 export interface ModelEvaluation {
-  readonly thresholds: Thresholds;
+  readonly thresholds: SurfaceThresholds;
   readonly validation: SliceMetrics[];
   readonly heldOutMachineDocs: { readonly fpr: number; readonly count: number; readonly byCorpus: CorpusFpr[] };
   readonly leaveOneSourceOut: LeaveOneOutResult[];
@@ -67,19 +75,20 @@ export function evaluateModel(options: EvaluateModelOptions): ModelEvaluation {
   const started = performance.now();
   const full = runTraining({ rows: options.rows, documents: options.documents, log });
   const score = createScorer(full.parameters);
-  const heldOut = heldOutMachineDocsFpr(score, options.documents, full.thresholds);
-  log(`full model: thresholds ${JSON.stringify(full.thresholds)}, held-out machine docs FPR ${heldOut.fpr}`);
+  const heldOut = heldOutMachineDocsFpr(score, options.documents, full.thresholdsBySurface.document);
+  log(`full model: thresholds ${JSON.stringify(full.thresholdsBySurface)}, held-out machine docs FPR ${heldOut.fpr}`);
 
   const random = createRandom(7);
-  const validationPositives = options.rows.filter(
+  const attackRows = options.rows.filter(
     (row) => (row.label === 'injection' || row.label === 'jailbreak') && !sliceName(row).includes('task-irrelevant'),
   );
-  const evasionSample = validationPositives.filter((_, index) => index % 10 === 0);
-  const flagged = (text: string, label: DatasetRow['label']) => {
+  const evasionSample = attackRows.filter((_, index) => index % 10 === 0);
+  const flagged = (text: string, row: DatasetRow) => {
     const [injection, jailbreak] = score(text);
-    return label === 'injection' ? injection >= full.thresholds.injection : jailbreak >= full.thresholds.jailbreak;
+    const thresholds = thresholdsForSurface(full.thresholdsBySurface, row.surface);
+    return row.label === 'injection' ? injection >= thresholds.injection : jailbreak >= thresholds.jailbreak;
   };
-  const cleanRate = rateAtOrAbove(evasionSample.map((row) => (flagged(row.text, row.label) ? 1 : 0)), 1);
+  const cleanRate = rateAtOrAbove(evasionSample.map((row) => (flagged(row.text, row) ? 1 : 0)), 1);
   const evasion: EvasionResult[] = [
     { trick: 'leetspeak (50% of a/e/i/o/s/t)', apply: (text: string) => leetspeak(text.toLowerCase(), random) },
     { trick: 'letter spacing (s p a c e d)', apply: spaced },
@@ -87,7 +96,7 @@ export function evaluateModel(options: EvaluateModelOptions): ModelEvaluation {
     trick,
     positives: evasionSample.length,
     tprClean: round(cleanRate),
-    tprTricked: round(rateAtOrAbove(evasionSample.map((row) => (flagged(apply(row.text), row.label) ? 1 : 0)), 1)),
+    tprTricked: round(rateAtOrAbove(evasionSample.map((row) => (flagged(apply(row.text), row) ? 1 : 0)), 1)),
   }));
 
   const leaveOneSourceOut: LeaveOneOutResult[] = [];
@@ -103,12 +112,12 @@ export function evaluateModel(options: EvaluateModelOptions): ModelEvaluation {
       .map((row) => ({ row, scores: runScore(row.text) }));
     const documentScores = options.documents.filter((document) => document.split === 'validation').map((document) => runScore(document.text));
     const pools = negativePools(validationBenign, documentScores);
-    const slices = sliceMetrics(scored, run.thresholds, pools);
+    const slices = sliceMetrics(scored, run.thresholdsBySurface, pools);
     for (const slice of slices) log(`  ${slice.file} ${slice.surface}: TPR ${slice.tpr}, TPR@1%FPR ${slice.tprAt1PercentFpr}, FPR ${slice.fpr}`);
-    leaveOneSourceOut.push({ heldOutFile: file, thresholds: run.thresholds, slices, machineDocsFpr: run.validation.machineDocsFpr });
+    leaveOneSourceOut.push({ heldOutFile: file, thresholds: run.thresholdsBySurface, slices, machineDocsFpr: run.validation.machineDocsFpr });
   }
   return {
-    thresholds: full.thresholds,
+    thresholds: full.thresholdsBySurface,
     validation: full.validation.slices,
     heldOutMachineDocs: { fpr: heldOut.fpr, count: heldOut.count, byCorpus: heldOut.byCorpus },
     leaveOneSourceOut,

@@ -197,7 +197,7 @@ export function buildExamples(
   }
 
   const embed = (host: string, payload: string) => {
-    const room = Math.max(0, 512 - payload.length - 1);
+    const room = Math.max(0, defaultWindowOptions.windowSize - payload.length - 1);
     const cut = host.slice(0, room);
     const position = Math.floor(random() * (cut.length + 1));
     const spaced = cut.lastIndexOf(' ', position);
@@ -212,7 +212,7 @@ export function buildExamples(
       add(embed(randomDocWindow(), payload), [1, Number.NaN], 'augmented|embedded-dataset-injection');
     }
   }
-  const syntheticCount = options.syntheticCount ?? 2000;
+  const syntheticCount = options.syntheticCount ?? 4000;
   for (let index = 0; index < syntheticCount && docWindows.length > 0; index += 1) {
     const injection = canonicalizeText(syntheticInjection(random));
     add(random() < 0.3 ? injection : embed(randomDocWindow(), injection), [1, Number.NaN], 'synthetic|injection');

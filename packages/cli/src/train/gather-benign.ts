@@ -1,7 +1,7 @@
 /**
  * Gathers real benign documentation from this machine: READMEs and docs of packages in node_modules
- * (including pnpm's `.pnpm/<name>/node_modules/<package>` layout), `/usr/share/doc` text, and man pages
- * (roff markup stripped). Such text is full of imperatives addressed to a human reader — the hard negatives
+ * (including pnpm's `.pnpm/<name>/node_modules/<package>` layout), `/usr/share/doc` text, man pages
+ * (roff markup stripped) and other tool documentation trees (md/rst/txt). Such text is full of imperatives addressed to a human reader — the hard negatives
  * for tool-result scanning. Built at train/eval time; the text is never committed.
  *
  * Split (see {@link splitOf}): node_modules docs are split by package name, man pages by page name,
@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { stableHash } from './split.ts';
 
 /** Where a gathered document came from and how it is used. */
-export type BenignCorpus = 'node_modules' | 'usr-share-doc' | 'man';
+export type BenignCorpus = 'node_modules' | 'usr-share-doc' | 'man' | 'tool-docs';
 
 /** One gathered benign document. */
 export interface GatheredDocument {
@@ -29,6 +29,8 @@ export interface GatherOptions {
   /** node_modules folders to read (e.g. the repository's). */
   readonly nodeModulesDirectories: readonly string[];
   readonly docDirectory?: string;
+  /** Further documentation trees (e.g. /usr/share/cmake-*, /usr/lib/google-cloud-sdk): md/rst/txt files. */
+  readonly toolDocDirectories?: readonly string[];
   readonly manDirectory?: string;
   /** Caps per corpus, after a deterministic hash-ordered pick. */
   readonly maximumPerCorpus?: number;
@@ -158,14 +160,14 @@ function manPageName(filePath: string): string {
 
 /**
  * Deterministic split of a gathered document:
- * - node_modules READMEs/docs: by hash of the package name (every version of a package on one side) and
- *   man pages by hash of the page name (every translation on one side): 40% held out, 10% validation,
- *   50% training;
+ * - node_modules READMEs/docs: by hash of the package name (every version of a package on one side),
+ *   man pages by hash of the page name (every translation on one side), tool docs by path: 40% held out,
+ *   10% validation, 50% training;
  * - /usr/share/doc: 20% validation by hash of the path, the rest training.
  */
 export function splitOf(corpus: BenignCorpus, filePath: string): GatheredDocument['split'] {
-  if (corpus === 'node_modules' || corpus === 'man') {
-    const key = corpus === 'man' ? manPageName(filePath) : packageName(filePath);
+  if (corpus === 'node_modules' || corpus === 'man' || corpus === 'tool-docs') {
+    const key = corpus === 'man' ? manPageName(filePath) : corpus === 'node_modules' ? packageName(filePath) : filePath;
     const bucket = stableHash(key) % 10;
     return bucket < 4 ? 'heldout' : bucket === 4 ? 'validation' : 'train';
   }
@@ -177,10 +179,15 @@ export function gatherBenignDocuments(options: GatherOptions): GatheredDocument[
   const maximumPerCorpus = options.maximumPerCorpus ?? 3000;
   const maximumCharacters = options.maximumCharacters ?? 20_000;
   const documents: GatheredDocument[] = [];
+  const seenTexts = new Set<string>();
   const add = (corpus: BenignCorpus, filePath: string, text: string | undefined) => {
     if (text === undefined) return;
     const trimmed = text.slice(0, maximumCharacters).trim();
     if (trimmed.length < 80) return;
+    // pnpm keeps one copy per version of a package: identical texts count once.
+    const fingerprint = `${stableHash(trimmed)}:${trimmed.length}`;
+    if (seenTexts.has(fingerprint)) return;
+    seenTexts.add(fingerprint);
     const split = splitOf(corpus, filePath);
     documents.push({ corpus, path: filePath, text: trimmed, split });
   };
@@ -191,6 +198,12 @@ export function gatherBenignDocuments(options: GatherOptions): GatheredDocument[
   const docFiles: string[] = [];
   walk(options.docDirectory ?? '/usr/share/doc', (file) => !/copyright$/i.test(file) && /(readme|news|changelog|\.txt|\.md)(\.gz)?$/i.test(path.basename(file)) && !/\.(html|png|svg)/.test(file), docFiles);
   for (const file of pick(docFiles, maximumPerCorpus)) add('usr-share-doc', file, readText(file));
+
+  const toolDocFiles: string[] = [];
+  for (const directory of options.toolDocDirectories ?? []) {
+    walk(directory, (file) => /\.(md|rst|txt)$/i.test(file) || /^readme/i.test(path.basename(file)), toolDocFiles);
+  }
+  for (const file of pick(toolDocFiles, maximumPerCorpus)) add('tool-docs', file, readText(file));
 
   const manFiles: string[] = [];
   walk(options.manDirectory ?? '/usr/share/man', (file) => /\.\d\w*(\.gz)?$/.test(file), manFiles);

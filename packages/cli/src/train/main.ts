@@ -25,6 +25,7 @@ export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.met
 export function gatherMachineDocuments(root: string = repositoryRoot): GatheredDocument[] {
   return gatherBenignDocuments({
     nodeModulesDirectories: [path.join(root, 'node_modules'), '/usr/lib/node_modules', '/usr/lib/node_modules/npm/node_modules'],
+    toolDocDirectories: ['/usr/share/cmake-3.25/Help', '/usr/lib/google-cloud-sdk'],
   });
 }
 
@@ -82,8 +83,8 @@ export async function runTrain(argv: readonly string[]): Promise<number> {
   };
   const result = runTraining({ rows, documents, train, log });
   const score = createScorer(result.parameters);
-  const heldOut = heldOutMachineDocsFpr(score, documents, result.thresholds);
-  log(`thresholds: injection ${result.thresholds.injection}, jailbreak ${result.thresholds.jailbreak}`);
+  const heldOut = heldOutMachineDocsFpr(score, documents, result.thresholdsBySurface.document);
+  log(`thresholds: ${JSON.stringify(result.thresholdsBySurface)} (pooled ${JSON.stringify(result.thresholds)})`);
   log('validation (unseen templates/groups):');
   log('file | surface | pos | neg | TPR | TPR any head | FPR | TPR@1%FPR');
   for (const slice of result.validation.slices) {
@@ -96,7 +97,7 @@ export async function runTrain(argv: readonly string[]): Promise<number> {
   const metadata = {
     'bulwark.labels': 'injection,jailbreak',
     'bulwark.featurizer': JSON.stringify({ ...defaultFeaturizeOptions, ...defaultWindowOptions, version: 1 }),
-    'bulwark.thresholds': JSON.stringify(result.thresholds),
+    'bulwark.thresholds': JSON.stringify(result.thresholdsBySurface),
   };
   const onnx = exportOnnx(result.parameters, metadata);
   writeFileSync(path.join(outDirectory, 'injection-classifier.onnx'), onnx);
@@ -107,7 +108,8 @@ export async function runTrain(argv: readonly string[]): Promise<number> {
     seed,
     labels: ['injection', 'jailbreak'],
     thresholds: result.thresholds,
-    thresholdSelection: `per label, the lowest score with FPR <= ${thresholdTargetFpr.injection} on the validation negatives (benign rows of unseen groups + 20% hash slice of node_modules and /usr/share/doc docs; harmful rows count as injection negatives)`,
+    thresholdsBySurface: result.thresholdsBySurface,
+    thresholdSelection: `per label, the lowest score with FPR <= ${thresholdTargetFpr.injection} on validation negatives. thresholdsBySurface.prompt: benign prompt rows of unseen groups (+ harmful prompts for injection); thresholdsBySurface.document (use for document and tool_result): benign document rows of unseen groups + the validation slice of machine docs; thresholds: all of them pooled`,
     featurizer: { ...defaultFeaturizeOptions, ...defaultWindowOptions, version: 1 },
     trainOptions: { ...defaultTrainOptions, ...train },
     trainExampleCount: result.trainExampleCount,

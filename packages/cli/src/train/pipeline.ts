@@ -17,6 +17,17 @@ export interface Thresholds {
   readonly jailbreak: number;
 }
 
+/** Thresholds per surface group: `prompt`, and `document` (also used for tool results). */
+export interface SurfaceThresholds {
+  readonly prompt: Thresholds;
+  readonly document: Thresholds;
+}
+
+/** The thresholds that apply to a surface (`tool_result` and `document` share the document thresholds). */
+export function thresholdsForSurface(thresholds: SurfaceThresholds, surface: string): Thresholds {
+  return surface === 'prompt' ? thresholds.prompt : thresholds.document;
+}
+
 /** Target false-positive rates used to choose the thresholds on the validation split. */
 export const thresholdTargetFpr = { injection: 0.01, jailbreak: 0.01 } as const;
 
@@ -39,7 +50,10 @@ export interface SliceMetrics {
 /** Result of {@link runTraining}. */
 export interface TrainingResult {
   readonly parameters: NetworkParameters;
+  /** Pooled over all validation negatives (prompts and documents). */
   readonly thresholds: Thresholds;
+  /** Chosen per surface group; what the engine should use. */
+  readonly thresholdsBySurface: SurfaceThresholds;
   readonly validation: {
     readonly slices: SliceMetrics[];
     readonly machineDocsFpr: number;
@@ -72,7 +86,7 @@ function isFlagged(scores: ScorePair, thresholds: Thresholds): boolean {
 /** Computes per-(file, surface) metrics of scored rows; `negativesBySurface` feeds TPR@1%FPR. */
 export function sliceMetrics(
   scored: readonly ScoredRow[],
-  thresholds: Thresholds,
+  surfaceThresholds: SurfaceThresholds,
   negativesBySurface: ReadonlyMap<string, { injection: number[]; jailbreak: number[] }>,
 ): SliceMetrics[] {
   const slices = new Map<string, ScoredRow[]>();
@@ -86,6 +100,7 @@ export function sliceMetrics(
     .sort(([left], [right]) => left.localeCompare(right))
     .map(([key, entries]) => {
       const [file = '', surface = ''] = key.split('\u0000');
+      const thresholds = thresholdsForSurface(surfaceThresholds, surface);
       const positives = entries.filter((entry) => entry.row.label === 'injection' || entry.row.label === 'jailbreak');
       const negatives = entries.filter((entry) => entry.row.label === 'benign');
       const ownScore = (entry: ScoredRow) => (entry.row.label === 'injection' ? entry.scores[0] : entry.scores[1]);
@@ -166,14 +181,36 @@ export function runTraining(options: RunTrainingOptions): TrainingResult {
     ),
   };
   const pools = negativePools(benign, documentScores);
+  const choose = (injectionNegatives: number[], jailbreakNegatives: number[]): Thresholds => ({
+    injection: round(thresholdForFpr(injectionNegatives, thresholdTargetFpr.injection), 6),
+    jailbreak: round(thresholdForFpr(jailbreakNegatives, thresholdTargetFpr.jailbreak), 6),
+  });
+  const harmfulPrompts = harmful.filter((entry) => entry.row.surface === 'prompt').map((entry) => entry.scores[0]);
+  const promptThresholds = choose(
+    [...(pools.get('prompt')?.injection ?? []), ...harmfulPrompts],
+    pools.get('prompt')?.jailbreak ?? [],
+  );
+  const documentThresholds = choose(pools.get('document')?.injection ?? [], pools.get('document')?.jailbreak ?? []);
+  // Documents are longer (more windows, max over windows) and can quote prompts: their thresholds are never
+  // below the prompt thresholds.
+  const thresholdsBySurface: SurfaceThresholds = {
+    prompt: promptThresholds,
+    document: {
+      injection: Math.max(documentThresholds.injection, promptThresholds.injection),
+      jailbreak: Math.max(documentThresholds.jailbreak, promptThresholds.jailbreak),
+    },
+  };
   return {
     parameters,
     thresholds,
+    thresholdsBySurface,
     validation: {
-      slices: sliceMetrics(scored, thresholds, pools),
-      machineDocsFpr: round(rateAtOrAbove(documentScores.map((scores) => (isFlagged(scores, thresholds) ? 1 : 0)), 1)),
+      slices: sliceMetrics(scored, thresholdsBySurface, pools),
+      machineDocsFpr: round(
+        rateAtOrAbove(documentScores.map((scores) => (isFlagged(scores, thresholdsBySurface.document) ? 1 : 0)), 1),
+      ),
       machineDocsCount: documentScores.length,
-      harmfulJailbreakFlagRate: round(rateAtOrAbove(harmful.map((entry) => entry.scores[1]), thresholds.jailbreak)),
+      harmfulJailbreakFlagRate: round(rateAtOrAbove(harmful.map((entry) => entry.scores[1]), thresholdsBySurface.prompt.jailbreak)),
     },
     trainExampleCount: sets.train.length,
     trainSeconds: round(trainSeconds, 1),

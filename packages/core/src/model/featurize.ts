@@ -36,13 +36,23 @@ const wordPattern = /[\p{L}\p{N}]+/gu;
 
 const invisiblePattern = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\u{e0000}-\u{e007f}]/gu;
 
+/** Four or more single letters separated by single spaces ("i g n o r e"): letter-spacing evasion. */
+const spacedLettersPattern = /(?<![\p{L}\p{N}])\p{L}(?: \p{L}){3,}(?![\p{L}\p{N}])/gu;
+
 /**
  * Lower-cases and NFKC-normalizes text, drops invisible characters (zero-width, bidi controls, variation
- * selectors, Unicode tags) and collapses whitespace runs to one space. Idempotent; cheap on text the
+ * selectors, Unicode tags), collapses whitespace runs to one space and joins letter-spaced words
+ * ("i g n o r e" → "ignore"). Idempotent; cheap on text the
  * engine has already normalized.
  */
 export function canonicalizeText(text: string): string {
-  return text.normalize('NFKC').replace(invisiblePattern, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(invisiblePattern, '')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .replace(spacedLettersPattern, (run) => run.replaceAll(' ', ''))
+    .trim();
 }
 
 function mix(hash: number): number {
