@@ -1,7 +1,7 @@
 import type { DatasetRow } from '../train/dataset.ts';
 import { groupKey, rowSplit } from '../train/examples.ts';
 import type { GatheredDocument } from '../train/gather-benign.ts';
-import { stableHash } from '../train/split.ts';
+import { createHash } from 'node:crypto';
 
 /**
  * The model's validation split (groups it never trained on) is cut in two halves: `calibration` chooses the fusion
@@ -14,11 +14,19 @@ export type ValidationHalf = 'calibration' | 'test';
 export function validationHalf(row: DatasetRow): ValidationHalf | undefined {
   if (rowSplit(row) !== 'validation') return undefined;
   if (row.label === 'injection' || row.label === 'jailbreak') return 'test';
-  return stableHash(`${groupKey(row)}#fusion`) % 2 === 0 ? 'calibration' : 'test';
+  return halfOf(groupKey(row));
 }
 
 /** Which half of the validation machine docs a document falls in; `undefined` for training and held-out docs. */
 export function documentHalf(document: GatheredDocument): ValidationHalf | undefined {
   if (document.split !== 'validation') return undefined;
-  return stableHash(`${document.path}#fusion`) % 2 === 0 ? 'calibration' : 'test';
+  return halfOf(document.path);
+}
+
+/**
+ * SHA-256, not the split's FNV hash: FNV's low bits depend only on the key's low bits, so an FNV half of the validation
+ * split (itself chosen by FNV modulo 5) would not be independent of it.
+ */
+function halfOf(key: string): ValidationHalf {
+  return (createHash('sha256').update(key).digest()[0]! & 1) === 0 ? 'calibration' : 'test';
 }
