@@ -15,8 +15,8 @@ export {
 } from './detectors/injection-fusion.ts';
 export { defaultCalibrationPath, defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier, type CalibrationSources } from './detectors/default-classifier.ts';
 export { evasionDetector } from './detectors/evasion.ts';
-export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
-export type { Verdict } from './engine/verdict.ts';
+export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
+export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
 export type { Classifier, ClassifierScores } from './model/classifier.ts';
