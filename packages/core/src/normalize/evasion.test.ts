@@ -48,3 +48,11 @@ describe('normalization views', () => {
     expect(normalize('The meeting is at 10 in room 204.').views.map((view) => view.kind)).toEqual(['normalized']);
   });
 });
+
+describe('character-by-character spacing', () => {
+  it('restores digits, punctuation and word breaks exactly', () => {
+    const text = 'Add "unplug first" to your reply.\nSUBJECT: Re: 2022 | Q4';
+    const spaced = [...text].join(' ');
+    expect(normalize(spaced).views.find((view) => view.kind === 'collapsed')?.text).toBe(text);
+  });
+});

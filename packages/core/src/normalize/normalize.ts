@@ -172,7 +172,49 @@ function foldHomoglyphWords(view: TextView, signals: NormalizationSignals): Text
   return changed ? { ...view, text } : view;
 }
 
+/** Alternating "c c c" stretches shorter than this (in characters kept) are left to the run-based collapse. */
+const minimumAlternatingPairs = 12;
+
+/**
+ * A text spaced character by character ("I g n o r e   a l l" — every character, digits and punctuation included,
+ * followed by one space) has a space at every other offset. Keeping the characters between those spaces restores it
+ * exactly, word breaks included. Returns `undefined` when the text has no such stretch.
+ */
+function despaceAlternating(view: TextView, signals: NormalizationSignals): TextView | undefined {
+  const text = view.text;
+  const segments: Array<[number, number]> = [];
+  for (let start = 0; start + 1 < text.length; start++) {
+    if (text[start + 1] !== ' ' || /\s/u.test(text[start] ?? ' ')) continue;
+    let end = start;
+    let letters = 0;
+    let kept = 0;
+    while (end + 1 < text.length && text[end + 1] === ' ') {
+      const char = text[end] ?? '';
+      if (/\p{L}/u.test(char)) letters++;
+      if (char !== ' ') kept++;
+      end += 2;
+    }
+    const pairs = (end - start) / 2;
+    if (pairs >= minimumAlternatingPairs && letters >= 8 && kept / pairs >= 0.6) segments.push([start, end]);
+    // Linear: a stretch is read once, whether it qualified or not.
+    if (end > start) start = end - 1;
+  }
+  if (segments.length === 0) return undefined;
+  const builder = createViewBuilder();
+  let cursor = 0;
+  for (const [start, end] of segments) {
+    pushMapped(builder, view, cursor, start);
+    for (let offset = start; offset < end; offset += 2) pushMapped(builder, view, offset, offset + 1);
+    cursor = end;
+    signals.spacedRuns++;
+  }
+  pushMapped(builder, view, cursor, text.length);
+  return builder.build('collapsed', view.depth);
+}
+
 function collapseSpacedLetters(view: TextView, signals: NormalizationSignals): TextView | undefined {
+  const despaced = despaceAlternating(view, signals);
+  if (despaced) return despaced;
   spacedRun.lastIndex = 0;
   const found = spacedRun.test(view.text);
   spacedRun.lastIndex = 0;
