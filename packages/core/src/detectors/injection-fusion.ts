@@ -63,8 +63,8 @@ export interface InjectionFusionOptions {
 }
 
 const attackCategories = new Set(['injection', 'jailbreak']);
-/** Rules at or under this score are "weak": phrasing that benign text also uses. A confident benign model softens them. */
-const weakRuleScore = 0.65;
+/** Rules under the block threshold are "weak": phrasing benign text also uses. A confident benign model softens them. */
+const weakRuleScore = 0.75;
 /** Calibrated model score under which the model counts as confident the text is benign. */
 const modelBenignScore = 0.15;
 /** How much a confident benign model softens a weak rule. */

@@ -124,7 +124,9 @@ export const toolCoercionPack = {
       id: 'assistant-output-directive',
       description: 'gives orders about the assistant’s own reply, answer or code from inside content it reads',
       category: 'injection',
-      score: 0.6,
+      // On its own a flag; with any agreeing evidence (the model, another rule, hidden characters) a block. Measured on
+      // benign text: 2 of 2 726 machine docs, 0 of 712 benign documents.
+      score: 0.75,
       surfaceScores: { prompt: 0, model_output: 0 },
       languages: ['en'],
       keywords: ['your'],
