@@ -56,3 +56,14 @@ describe('character-by-character spacing', () => {
     expect(normalize(spaced).views.find((view) => view.kind === 'collapsed')?.text).toBe(text);
   });
 });
+
+describe('letters separated by dots', () => {
+  it('joins every dotted word once a text has several, even short ones beside quotes', () => {
+    const dotted = 'A.d.d "A.l.w.a.y.s u.n.p.l.u.g" t.o y.o.u.r r.e.p.l.y.';
+    expect(normalize(dotted).views.find((view) => view.kind === 'collapsed')?.text).toBe('Add "Always unplug" to your reply.');
+  });
+
+  it('leaves the odd abbreviation alone', () => {
+    expect(normalize('See e.g. the U.S. office, i.e. the one in N.Y.').views.map((view) => view.kind)).not.toContain('collapsed');
+  });
+});

@@ -212,8 +212,34 @@ function despaceAlternating(view: TextView, signals: NormalizationSignals): Text
   return builder.build('collapsed', view.depth);
 }
 
+const dottedWord = /(?<![\p{L}\p{N}])\p{L}\p{M}*(?:[.\-_*·•|]\p{L}\p{M}*)+(?![\p{L}\p{N}])/gu;
+const longDottedWord = /(?<![\p{L}\p{N}])\p{L}\p{M}*(?:[.\-_*·•|]\p{L}\p{M}*){3,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Words with a separator between every two letters ("i.g.n.o.r.e a.l.l"). When a text has several such long words,
+ * the separators inside every dotted word go, however short the word ("t.o", "A.d.d" next to a quote). Returns
+ * `undefined` for ordinary text with the odd "e.g." or "U.S.".
+ */
+function undotWords(view: TextView, signals: NormalizationSignals): TextView | undefined {
+  const long = view.text.match(longDottedWord)?.length ?? 0;
+  if (long < 3) return undefined;
+  const builder = createViewBuilder();
+  let cursor = 0;
+  for (const match of view.text.matchAll(dottedWord)) {
+    const start = match.index ?? 0;
+    pushMapped(builder, view, cursor, start);
+    for (let offset = 0; offset < match[0].length; offset++) {
+      if (/[\p{L}\p{M}]/u.test(match[0][offset] ?? '')) pushMapped(builder, view, start + offset, start + offset + 1);
+    }
+    cursor = start + match[0].length;
+  }
+  pushMapped(builder, view, cursor, view.text.length);
+  signals.spacedRuns += long;
+  return builder.build('collapsed', view.depth);
+}
+
 function collapseSpacedLetters(view: TextView, signals: NormalizationSignals): TextView | undefined {
-  const despaced = despaceAlternating(view, signals);
+  const despaced = despaceAlternating(view, signals) ?? undotWords(view, signals);
   if (despaced) return despaced;
   spacedRun.lastIndex = 0;
   const found = spacedRun.test(view.text);
