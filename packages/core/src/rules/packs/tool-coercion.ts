@@ -124,9 +124,9 @@ export const toolCoercionPack = {
       id: 'assistant-output-directive',
       description: 'gives orders about the assistant’s own reply, answer or code from inside content it reads',
       category: 'injection',
-      // On its own a flag; with any agreeing evidence (the model, another rule, hidden characters) a block. Measured on
-      // benign text: 2 of 2 726 machine docs, 0 of 712 benign documents.
-      score: 0.75,
+      // Untrusted content has no business giving orders about the assistant's reply: a block on its own there.
+      // Measured on benign text: 2 of 2 726 machine docs and 0 of 712 benign documents match.
+      score: 0.8,
       surfaceScores: { prompt: 0, model_output: 0 },
       languages: ['en'],
       keywords: ['your'],
