@@ -190,9 +190,10 @@ function evidenceWeight(text: string): number {
   return shortTextFloor + (1 - shortTextFloor) * Math.min(1, words / fullEvidenceWords);
 }
 
+/** The thresholds for a label on a surface: the surface's own, else (tool results, tool definitions) the documents', else the label's. */
 function thresholdsFor(calibration: ModelCalibration, surface: Surface, label: keyof AttackScores): ThresholdPair {
-  const lookup: Surface = surface === 'tool_result' || surface === 'tool_definition' ? (calibration.surfaces?.[surface]?.[label] ? surface : 'document') : surface;
-  return calibration.surfaces?.[surface]?.[label] ?? calibration.surfaces?.[lookup]?.[label] ?? calibration[label];
+  const fallback = surface === 'tool_result' || surface === 'tool_definition' ? calibration.surfaces?.document?.[label] : undefined;
+  return calibration.surfaces?.[surface]?.[label] ?? fallback ?? calibration[label];
 }
 
 /** Maps a raw probability to the policy scale: `flag → flagScore`, `block → blockScore`, linear in between and beyond. */
