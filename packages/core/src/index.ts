@@ -1,7 +1,28 @@
-export { redactSubject, mergeSpans, replacementFor, keyedHash, redactionSpans, type RedactionSpan, type RedactionResult, type RedactionStrategy } from './act/redact.ts';
+export { placeholderFor, restorePlaceholders } from './act/placeholders.ts';
+export { redactSubject, mergeSpans, maskValue, replacementFor, keyedHash, redactionSpans, type RedactionSpan, type RedactionResult, type RedactionStrategy } from './act/redact.ts';
 export { createJsonlAuditSink, createMemoryAuditSink, type AuditEvent, type AuditSink } from './audit/audit.ts';
 export type { Detector, DetectorContext, DetectorMeta, ScanInput } from './detector.ts';
-export { attackRulePacks, builtinDetectors, builtinRulePacks, type BuiltinDetectorOptions } from './detectors/builtin.ts';
+export { attackRulePacks, builtinDetectors, builtinRulePacks, flowDetectors, leakDetectors, type BuiltinDetectorOptions } from './detectors/builtin.ts';
+export { argumentRules, type ArgumentRule } from './detectors/argument-injection/argument-rules.ts';
+export { createArgumentInjectionDetector } from './detectors/argument-injection/argument-injection-detector.ts';
+export { createDataFlowDetector, type DataFlowDetectorOptions } from './detectors/data-flow/data-flow-detector.ts';
+export { readFlowMemory, type FlowMemory, type FlowRead, type TaintLabel } from './detectors/data-flow/flow-memory.ts';
+export { createIntentDetector, type IntentDetectorOptions } from './detectors/intent/intent-detector.ts';
+export { createToolPolicyDetector, type ToolPolicyDetectorOptions } from './detectors/tool-policy/tool-policy-detector.ts';
+export { inferToolRisk, type ToolDescription, type ToolRisk } from './detectors/tool-risk/infer-tool-risk.ts';
+export type { ActionKind } from './detectors/tool-risk/action-kinds.ts';
+export { canaryDetector } from './detectors/canary/canary-detector.ts';
+export { canaryInstruction, createCanary, type CanaryOptions } from './detectors/canary/create-canary.ts';
+export { createExfiltrationDetector, type ExfiltrationOptions } from './detectors/exfiltration/exfiltration-detector.ts';
+export { ExfiltrationOptionsSchema, PiiOptionsSchema } from './detectors/leak-options.ts';
+export { piiEntities } from './detectors/pii/entities.ts';
+export type { PiiEntity } from './detectors/pii/pii-entity.ts';
+export { createPiiDetector, createPiiScanner, type PiiDetectorOptions, type PiiMatch, type PiiScanner } from './detectors/pii/pii-detector.ts';
+export { isPlaceholderSecret } from './detectors/secrets/allowlist.ts';
+export { builtinSecretRules } from './detectors/secrets/rules/index.ts';
+export { SecretRuleSchema, type SecretGroup, type SecretRule, type SecretRuleInput } from './detectors/secrets/secret-rule.ts';
+export { createSecretScanner, createSecretsDetector, type SecretMatch, type SecretScanner, type SecretsDetectorOptions } from './detectors/secrets/secrets-detector.ts';
+export { createSystemPromptDetector } from './detectors/system-prompt/system-prompt-detector.ts';
 export {
   calibrate,
   createInjectionFusionDetector,
@@ -23,10 +44,11 @@ export type { Classifier, ClassifierScores } from './model/classifier.ts';
 export { defaultModelPath, loadOnnxClassifier, type OnnxClassifierOptions } from './model/onnx-classifier.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';
 export type { Span, TextView, ViewKind } from './normalize/view.ts';
-export { defaultCategoryRules } from './policy/defaults.ts';
+export { defaultCategoryRules, defaultSurfaceRules } from './policy/defaults.ts';
 export { categoryRule, evaluatePolicy, type PolicyOutcome } from './policy/evaluate-policy.ts';
 export { loadPolicyFile, parsePolicy, parsePolicyText } from './policy/load-policy.ts';
-export { CategoryRuleSchema, PolicySchema, type CategoryRule, type Policy, type PolicyInput } from './policy/policy-schema.ts';
+export { CategoryRuleSchema, PolicySchema, RedactionStrategySchema, type CategoryRule, type Policy, type PolicyInput } from './policy/policy-schema.ts';
+export { ArgumentConstraintSchema, FlowRulesSchema, ToolLabelSchema, ToolPolicySchema, ToolRuleSchema, type ArgumentCheck, type ArgumentConstraint, type FlowRules, type ToolLabel, type ToolPolicy, type ToolRule } from './policy/tool-policy-schema.ts';
 export { exfiltrationMarkupPack } from './rules/packs/exfiltration-markup.ts';
 export { instructionOverridePack } from './rules/packs/instruction-override.ts';
 export { jailbreakPersonaPack } from './rules/packs/jailbreak-persona.ts';

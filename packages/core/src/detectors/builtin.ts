@@ -8,9 +8,19 @@ import { promptExtractionPack } from '../rules/packs/prompt-extraction.ts';
 import { roleSpoofingPack } from '../rules/packs/role-spoofing.ts';
 import { toolCoercionPack } from '../rules/packs/tool-coercion.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
+import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
+import { canaryDetector } from './canary/canary-detector.ts';
+import { createDataFlowDetector } from './data-flow/data-flow-detector.ts';
 import { loadDefaultClassifier } from './default-classifier.ts';
 import { evasionDetector } from './evasion.ts';
+import { createExfiltrationDetector } from './exfiltration/exfiltration-detector.ts';
 import { createInjectionFusionDetector, type AttackClassifierSource, type ModelCalibration } from './injection-fusion.ts';
+import { createIntentDetector } from './intent/intent-detector.ts';
+import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './leak-options.ts';
+import { createPiiDetector } from './pii/pii-detector.ts';
+import { createSecretsDetector } from './secrets/secrets-detector.ts';
+import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
+import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
 
 /** The injection and jailbreak rule packs; they run inside the fused `injection` detector, beside the classifier. */
 export const attackRulePacks = [
@@ -38,7 +48,7 @@ export interface BuiltinDetectorOptions {
 }
 
 /** The detectors a guard runs by default, compiled once. */
-export function builtinDetectors(_policy: Policy, options: BuiltinDetectorOptions = {}): Detector[] {
+export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions = {}): Detector[] {
   const attackPacks = new Set<unknown>(attackRulePacks);
   return [
     evasionDetector,
@@ -48,5 +58,23 @@ export function builtinDetectors(_policy: Policy, options: BuiltinDetectorOption
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
+    ...flowDetectors(policy),
+    ...leakDetectors(policy),
+  ];
+}
+
+/** The tool-call detectors (tool policy, argument injection, intent, data flow), compiled for a policy. */
+export function flowDetectors(policy: Policy): Detector[] {
+  return [createToolPolicyDetector(policy), createArgumentInjectionDetector(policy), createIntentDetector(policy), createDataFlowDetector(policy)];
+}
+
+/** The data-leakage detectors: secrets, PII, system prompt, canaries, exfiltration. */
+export function leakDetectors(policy: Policy): Detector[] {
+  return [
+    createSecretsDetector(),
+    createPiiDetector(detectorOptions(policy, 'pii', PiiOptionsSchema)),
+    createSystemPromptDetector(),
+    canaryDetector,
+    createExfiltrationDetector(detectorOptions(policy, 'exfiltration', ExfiltrationOptionsSchema)),
   ];
 }

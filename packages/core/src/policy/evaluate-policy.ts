@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.ts';
 import { moreSevere, type Category, type Decision, type Surface } from '../surface.ts';
-import { defaultCategoryRules } from './defaults.ts';
+import { defaultCategoryRules, defaultSurfaceRules } from './defaults.ts';
 import type { CategoryRule, Policy } from './policy-schema.ts';
 
 /** The policy's answer for a set of findings. */
@@ -14,10 +14,11 @@ export interface PolicyOutcome {
   triggered: Category[];
 }
 
-/** The rule in force for a category on a surface: defaults, then the policy's categories, then its surface overrides. */
+/** The rule in force for a category on a surface: defaults (per category, then per surface), then the policy's categories, then its surface overrides. */
 export function categoryRule(policy: Policy, surface: Surface, category: Category): CategoryRule {
   return {
     ...defaultCategoryRules[category],
+    ...defaultSurfaceRules[surface]?.[category],
     ...policy.categories[category],
     ...policy.surfaces[surface]?.categories?.[category],
   };
@@ -26,8 +27,10 @@ export function categoryRule(policy: Policy, surface: Surface, category: Categor
 /** Maps findings to a decision and a composite score. Pure: same findings and policy, same outcome. */
 export function evaluatePolicy(findings: readonly Finding[], policy: Policy, surface: Surface): PolicyOutcome {
   const remaining = new Map<Category, number>();
+  const demanded = new Map<Category, Decision>();
   for (const finding of findings) {
     remaining.set(finding.category, (remaining.get(finding.category) ?? 1) * (1 - finding.score));
+    if (finding.decision) demanded.set(finding.category, moreSevere(demanded.get(finding.category) ?? 'allow', finding.decision));
   }
   const categories: Partial<Record<Category, number>> = {};
   let decision: Decision = 'allow';
@@ -44,6 +47,9 @@ export function evaluatePolicy(findings: readonly Finding[], policy: Policy, sur
     if (categoryDecision === 'redact' && !findings.some((finding) => finding.category === category && finding.span)) {
       categoryDecision = 'block';
     }
+    // A finding that carries its own decision (an explicit policy rule) decides for its category.
+    const explicit = demanded.get(category);
+    if (explicit !== undefined) categoryDecision = findings.some((finding) => finding.category === category && !finding.decision) ? moreSevere(categoryDecision, explicit) : explicit;
     if (categoryDecision !== 'allow') triggered.push([category, categoryDecision]);
     decision = moreSevere(decision, categoryDecision);
   }
