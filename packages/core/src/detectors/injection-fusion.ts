@@ -76,6 +76,8 @@ const evasionWithAttackBoost = 0.4;
 /** Views read by the model besides the normalized text (the rest are re-spellings the model sees anyway). */
 const modelViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
 const maxModelViews = 8;
+/** Views that re-spell the whole text rather than decode a hidden layer of it. */
+const respellings = new Set(['leet', 'collapsed']);
 /**
  * The leet view goes to the model only when leetspeak is deliberate — a share of the words, not the odd "14th" or
  * "mp3" of ordinary text — so that ordinary text is scored once. Rules still read every view.
@@ -152,10 +154,14 @@ async function scoreWithModel(
   const model = await pending;
   const calibration = configured ?? model.calibration ?? defaultModelCalibration;
   const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+  const first = input.normalized.views[0]?.text ?? '';
+  const firstProse = proseOf(first);
+  // Re-spellings of a JSON text (leet, collapsed) are no longer JSON; their prose is already read through the first view.
+  const structured = firstProse !== first;
   const views = input.normalized.views
-    .filter((view, index) => index === 0 || (modelViewKinds.has(view.kind) && (view.kind !== 'leet' || leetIsDeliberate)))
+    .filter((view, index) => index === 0 || (modelViewKinds.has(view.kind) && !(structured && respellings.has(view.kind)) && (view.kind !== 'leet' || leetIsDeliberate)))
     .slice(0, maxModelViews);
-  const texts = views.map((view) => view.text);
+  const texts = views.map((view, index) => (index === 0 ? firstProse : proseOf(view.text)));
   if (texts.every((text) => text.trim().length === 0)) return undefined;
   const scores = await model.score(texts);
   const raw: AttackScores = { injection: 0, jailbreak: 0 };
@@ -174,6 +180,35 @@ async function scoreWithModel(
     if (index > 0 && Math.max(calibrated.injection, calibrated.jailbreak) > best) view = views[index]?.kind ?? view;
   });
   return { id: model.id, raw, view, calibrated };
+}
+
+const minimumProseWords = 4;
+
+/**
+ * What the model reads of a text. The model learned prose (prompts, documents, emails); a JSON tool result of names,
+ * ids and amounts is outside what it knows and reads as noise. For JSON, the model reads the string values that are
+ * prose (≥ 4 space-separated words with letters) — where injected instructions live — joined by newlines, or nothing when there are none. Rules
+ * still read the whole text.
+ */
+function proseOf(text: string): string {
+  const trimmed = text.trim();
+  if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return text;
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch {
+    return text;
+  }
+  const prose: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 32) return;
+    if (typeof value === 'string') {
+      if (value.split(/\s+/u).filter((word) => /\p{L}/u.test(word)).length >= minimumProseWords) prose.push(value);
+    } else if (Array.isArray(value)) value.forEach((item) => visit(item, depth + 1));
+    else if (value && typeof value === 'object') Object.values(value).forEach((item) => visit(item, depth + 1));
+  };
+  visit(data, 0);
+  return prose.join('\n');
 }
 
 /** Share of the words that mixed letters with leetspeak digits or symbols (0 when there are too few to mean anything). */
