@@ -7,7 +7,7 @@ import type { DatasetRow } from './dataset.ts';
 import { leetspeak, sliceName } from './examples.ts';
 import type { GatheredDocument } from './gather-benign.ts';
 import { heldOutMachineDocsFpr, type CorpusFpr } from './main.ts';
-import { rateAtOrAbove, round, thresholdForFpr } from './metrics.ts';
+import { rateAtOrAbove, round } from './metrics.ts';
 import { createRandom } from './network.ts';
 import {
   negativePools,
@@ -126,4 +126,3 @@ export function evaluateModel(options: EvaluateModelOptions): ModelEvaluation {
   };
 }
 
-export { thresholdForFpr };

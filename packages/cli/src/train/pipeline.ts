@@ -6,7 +6,7 @@ import { defaultFeaturizeOptions } from '../../../core/src/model/featurize.ts';
 import type { DatasetRow } from './dataset.ts';
 import { buildExamples, sliceName } from './examples.ts';
 import type { GatheredDocument } from './gather-benign.ts';
-import { rateAtOrAbove, round, thresholdForFpr, tprAtFpr } from './metrics.ts';
+import { rateAtOrAbove, round, thresholdForFpr } from './metrics.ts';
 import type { NetworkParameters } from './network.ts';
 import { createScorer, type ScorePair } from './scoring.ts';
 import { defaultTrainOptions, trainNetwork, type TrainOptions } from './trainer.ts';
@@ -217,4 +217,3 @@ export function runTraining(options: RunTrainingOptions): TrainingResult {
   };
 }
 
-export { tprAtFpr };
