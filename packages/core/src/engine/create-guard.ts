@@ -50,6 +50,8 @@ export interface Guard {
   scan(subject: SubjectInput, session?: SessionRef | string): Promise<Verdict>;
   /** The current state of a session, if any. */
   session(sessionId: string): Promise<SessionState | undefined>;
+  /** Drops a session's state. */
+  forget(sessionId: string): Promise<void>;
   /** Flushes and closes audit sinks. */
   close(): Promise<void>;
 }
@@ -154,6 +156,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
       return next;
     },
     session: (sessionId) => store.get(sessionId),
+    forget: (sessionId) => store.delete(sessionId),
     async close() {
       for (const sink of sinks) await sink.close?.();
     },

@@ -85,6 +85,7 @@ function addViews(
     maxDecodedChars: limits.maxDecodedChars,
   });
   for (const layer of layers) {
+    if (signals.decodedLayers >= limits.maxLayers) break;
     signals.decodedLayers++;
     const encodedSpan = primary.view.toOriginal(layer.span.start, layer.span.end);
     const layerView = place(spanView(layer.kind, layer.text, depth + 1, encodedSpan));
@@ -148,11 +149,11 @@ function foldHomoglyphWords(view: TextView, signals: NormalizationSignals): Text
 }
 
 function collapseSpacedLetters(view: TextView, signals: NormalizationSignals): TextView | undefined {
-  spacedRun.lastIndex = 0;
-  if (!spacedRun.test(view.text)) return undefined;
+  const matches = [...view.text.matchAll(spacedRun)];
+  if (matches.length === 0) return undefined;
   const builder = createViewBuilder();
   let cursor = 0;
-  for (const match of view.text.matchAll(spacedRun)) {
+  for (const match of matches) {
     const start = match.index ?? 0;
     pushMapped(builder, view, cursor, start);
     for (let offset = 0; offset < match[0].length; offset++) {

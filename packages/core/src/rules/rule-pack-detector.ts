@@ -21,7 +21,7 @@ export function parseRulePack(pack: RulePackInput): RulePack {
 function compileRule(packId: string, rule: Rule): CompiledRule {
   const patterns = rule.patterns.map((source) => {
     try {
-      return new RegExp(source, 'iu');
+      return new RegExp(source, regexFlags(source));
     } catch (error) {
       throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.patterns: ${(error as Error).message}`);
     }
@@ -30,6 +30,15 @@ function compileRule(packId: string, rule: Rule): CompiledRule {
 }
 
 const maxEvidence = 120;
+const needsUnicodeMode = /\\[pP]\{|\\u\{|[\u{10000}-\u{10FFFF}]/u;
+
+/**
+ * Case-insensitive flags for a pattern. Unicode mode (`u`) is used only where the pattern needs it (property escapes,
+ * astral characters): V8 matches `/i` an order of magnitude faster than `/iu`, and BMP letters still fold case.
+ */
+export function regexFlags(source: string): string {
+  return needsUnicodeMode.test(source) ? 'iu' : 'i';
+}
 
 /** Compiles a rule pack (once) into a detector that scans every view of the normalized input. */
 export function createRulePackDetector(packInput: RulePackInput): Detector & { readonly pack: RulePack } {

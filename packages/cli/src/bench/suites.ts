@@ -1,0 +1,14 @@
+import type { Report } from '../report.ts';
+import { runSurfacesSuite } from './suites/surfaces-suite.ts';
+
+/** One part of `pnpm bench`. Add a suite: one file under `suites/`, one entry here. */
+export interface BenchSuite {
+  readonly id: string;
+  readonly title: string;
+  run(): Promise<Report>;
+}
+
+/** Every bench suite, in the order `pnpm bench` runs them. */
+export const benchSuites: readonly BenchSuite[] = [
+  { id: 'surfaces', title: 'Engine latency and throughput per surface', run: () => runSurfacesSuite() },
+];

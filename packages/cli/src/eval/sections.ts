@@ -1,0 +1,14 @@
+import type { Report } from '../report.ts';
+import { runDatasetsSection } from './sections/datasets-section.ts';
+
+/** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
+export interface EvalSection {
+  readonly id: string;
+  readonly title: string;
+  run(): Promise<Report>;
+}
+
+/** Every eval section, in the order `pnpm eval` runs them. */
+export const evalSections: readonly EvalSection[] = [
+  { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
+];
