@@ -1,4 +1,5 @@
 import type { Report } from '../report.ts';
+import { runMcpProxySuite } from './suites/mcp-proxy-suite.ts';
 import { runSurfacesSuite } from './suites/surfaces-suite.ts';
 
 /** One part of `pnpm bench`. Add a suite: one file under `suites/`, one entry here. */
@@ -11,4 +12,5 @@ export interface BenchSuite {
 /** Every bench suite, in the order `pnpm bench` runs them. */
 export const benchSuites: readonly BenchSuite[] = [
   { id: 'surfaces', title: 'Engine latency and throughput per surface', run: () => runSurfacesSuite() },
+  { id: 'mcp-proxy', title: 'MCP proxy: added latency per tools/call', run: () => runMcpProxySuite() },
 ];
