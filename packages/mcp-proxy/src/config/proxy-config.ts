@@ -52,13 +52,18 @@ export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 
 /** Server names become tool-name prefixes, so they keep to the characters MCP allows in tool names. */
-const ServerNameSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'server names use letters, digits, "_", "-" or "." (at most 64)');
+const serverNamePattern = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** The `bulwark-mcp.yaml` file. */
 export const ProxyConfigSchema = z
   .object({
     /** The servers to guard, keyed by name. */
-    mcpServers: z.record(ServerNameSchema, ServerConfigSchema).refine((servers) => Object.keys(servers).length > 0, 'at least one server is required'),
+    mcpServers: z.record(z.string(), ServerConfigSchema).superRefine((servers, context) => {
+      if (Object.keys(servers).length === 0) context.addIssue({ code: 'custom', message: 'at least one server is required' });
+      for (const name of Object.keys(servers)) {
+        if (!serverNamePattern.test(name)) context.addIssue({ code: 'custom', path: [name], message: 'server names use letters, digits, "_", "-" or "." (at most 64)' });
+      }
+    }),
     /** The Bulwark policy for every server (a per-server `policy` is merged over it). */
     policy: z.record(z.string(), z.unknown()).default({}),
     /** Prefix tool and prompt names with `<server>__`. Defaults to true with several servers, false with one. */
