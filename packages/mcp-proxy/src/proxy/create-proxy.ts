@@ -6,6 +6,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { openPinStore, type PinStore } from '../catalog/pin-store.ts';
 import { parseProxyConfig } from '../config/load-config.ts';
 import { mergePolicyInput, type ProxyConfig, type ProxyConfigInput, type ServerConfig } from '../config/proxy-config.ts';
+import { exposedName } from './names.ts';
 import { ProxySession } from './proxy-session.ts';
 import type { ProxyContext } from './proxy-context.ts';
 
@@ -54,6 +55,7 @@ export function createMcpProxy(options: McpProxyOptions): McpProxy {
   const servers: Record<string, ServerConfig> = {};
   for (const [name, server] of Object.entries(config.mcpServers)) if (!server.disabled) servers[name] = server;
 
+  const namespace = config.namespace ?? Object.keys(servers).length > 1;
   const guards = new Map<string, Guard>();
   function guardFor(server: string): Guard {
     let guard = guards.get(server);
@@ -61,7 +63,10 @@ export function createMcpProxy(options: McpProxyOptions): McpProxy {
       const serverConfig = servers[server];
       const policy = mergePolicyInput(config.policy, serverConfig?.policy);
       const toolRules: Record<string, unknown> = {};
-      for (const [tool, settings] of Object.entries(serverConfig?.tools ?? {})) if (settings.policy !== undefined) toolRules[tool] = settings.policy;
+      // The engine sees tools by the name the client sees (namespaced when configured).
+      for (const [tool, settings] of Object.entries(serverConfig?.tools ?? {})) {
+        if (settings.policy !== undefined) toolRules[exposedName(server, tool, namespace)] = settings.policy;
+      }
       guard = createGuard({
         policy: Object.keys(toolRules).length > 0 ? mergePolicyInput(policy as Record<string, unknown>, { tools: toolRules }) : policy,
         ...(options.detectors ? { detectors: options.detectors } : {}),
@@ -78,7 +83,7 @@ export function createMcpProxy(options: McpProxyOptions): McpProxy {
   const pins = openPinStore(join(options.stateDir, 'pins.json'));
   const context: ProxyContext = {
     servers,
-    namespace: config.namespace ?? Object.keys(servers).length > 1,
+    namespace,
     unlistedTools: config.unlistedTools,
     pins,
     guardFor,
