@@ -138,3 +138,25 @@ describe('bulwark-mcp proxy in front of a real stdio server', () => {
     expect(audit.events.length).toBeGreaterThan(0);
   });
 });
+
+describe('bulwark-mcp proxy in shadow mode', () => {
+  it('records what it would have blocked (poisoning, rug pull, injection) and enforces nothing', async () => {
+    const audit = createMemoryAuditSink();
+    const proxy = createMcpProxy({ config: { mcpServers: { notes: testServerConfig() }, policy: { mode: 'shadow' } }, stateDir: temporaryStateDir(), audit, log: () => undefined });
+    const client = await connectClient(proxy);
+    try {
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('add');
+      const page = await client.callTool({ name: 'fetch_page', arguments: { url: 'https://example.com' } });
+      expect(page.isError).toBeFalsy();
+      await client.callTool({ name: 'rug_pull', arguments: {} });
+      await expect.poll(() => audit.events.some((event) => event.categories.tool_changed === 1), { timeout: 5_000 }).toBe(true);
+      expect(firstText(await client.callTool({ name: 'weather', arguments: { city: 'Rome', credentials: 'none' } }))).toBe('Sunny in Rome.');
+      expect(audit.events.filter((event) => event.shadowDecision === 'block').map((event) => event.surface)).toEqual(
+        expect.arrayContaining(['tool_definition', 'tool_result', 'tool_call']),
+      );
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+});

@@ -206,7 +206,7 @@ export class ProxySession {
     server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
       const catalog = await this.#toolCatalog(extra.signal);
       const tools: Tool[] = [];
-      for (const entry of catalog.values()) if (entry.state === 'allowed') tools.push({ ...entry.tool, name: entry.name });
+      for (const entry of catalog.values()) if (this.#usable(entry)) tools.push({ ...entry.tool, name: entry.name });
       return { tools };
     });
     server.setRequestHandler(CallToolRequestSchema, (request, extra) => this.#callTool(request.params, extra));
@@ -362,8 +362,12 @@ export class ProxySession {
       entry = catalog.get(name);
     }
     if (entry && entry.state !== 'allowed') {
-      await this.#audit('tool_call', name, entry.state === 'quarantined' ? 'tool_changed' : entry.state === 'poisoned' ? 'tool_poisoning' : 'policy', entry.reason ?? 'tool not allowed');
-      return denied(entry.reason ?? `Blocked by Bulwark: the tool "${name}" is not allowed.`);
+      const category = entry.state === 'quarantined' ? 'tool_changed' : entry.state === 'poisoned' ? 'tool_poisoning' : 'policy';
+      if (!this.#usable(entry)) {
+        await this.#audit('tool_call', name, category, entry.reason ?? 'tool not allowed');
+        return denied(entry.reason ?? `Blocked by Bulwark: the tool "${name}" is not allowed.`);
+      }
+      await this.#audit('tool_call', name, category, `shadow mode: ${entry.reason ?? 'tool not allowed'}`, 'allow');
     }
     const target = entry ? { server: entry.server, tool: entry.tool.name } : this.#unlistedTarget(name);
     if (!target || (!entry && this.#context.unlistedTools === 'deny')) {
@@ -399,6 +403,11 @@ export class ProxySession {
     return (await scanToolResult(guard, this.#sessionRef, name, result)).result;
   }
 
+  /** Allowed tools are usable; in shadow mode quarantined ones are too (the quarantine is only recorded). */
+  #usable(entry: CatalogEntry): boolean {
+    return entry.state === 'allowed' || (entry.state === 'quarantined' && this.#context.guardFor(entry.server).policy.mode === 'shadow');
+  }
+
   #unlistedTarget(name: string): { server: string; tool: string } | undefined {
     if (!this.#context.namespace) {
       const first = [...this.#upstreams.keys()][0];
@@ -411,8 +420,9 @@ export class ProxySession {
     return undefined;
   }
 
-  async #audit(surface: 'tool_call', tool: string, category: 'tool_changed' | 'tool_poisoning' | 'policy', message: string, decision: 'block' | 'flag' = 'block'): Promise<void> {
-    await this.#context.recordEvent(proxyAuditEvent({ sessionId: this.id, surface, tool, decision, category, detector: 'bulwark-mcp/catalog', message }));
+  async #audit(surface: 'tool_call', tool: string, category: 'tool_changed' | 'tool_poisoning' | 'policy', message: string, decision: 'block' | 'flag' | 'allow' = 'block'): Promise<void> {
+    const event = proxyAuditEvent({ sessionId: this.id, surface, tool, decision, category, detector: 'bulwark-mcp/catalog', message });
+    await this.#context.recordEvent(decision === 'allow' ? { ...event, shadowDecision: 'block' } : event);
   }
 
   async #onServerNotification(server: string, notification: Notification): Promise<void> {

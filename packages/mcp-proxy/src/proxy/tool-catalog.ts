@@ -74,9 +74,8 @@ export async function reviewServerCatalog(
       if (!context.reportedChanges.has(key)) {
         context.reportedChanges.add(key);
         context.log(`quarantined ${server}/${tool.name}: ${what}`);
-        await context.recordEvent(
-          proxyAuditEvent({ sessionId: session.id, surface: 'tool_definition', tool: name, decision: 'block', category: 'tool_changed', detector: 'bulwark-mcp/pin', message: `tool ${what}` }),
-        );
+        const event = proxyAuditEvent({ sessionId: session.id, surface: 'tool_definition', tool: name, decision: 'block', category: 'tool_changed', detector: 'bulwark-mcp/pin', message: `tool ${what}` });
+        await context.recordEvent(guard.policy.mode === 'shadow' ? { ...event, decision: 'allow', shadowDecision: 'block' } : event);
       }
       continue;
     }
