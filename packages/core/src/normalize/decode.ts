@@ -14,9 +14,9 @@ export interface DecodeLimits {
   readonly maxDecodedChars: number;
 }
 
-const base64Candidate = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const base64Candidate = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const hexCandidate = /(?:\\x[0-9a-fA-F]{2}){6,}|\b(?:[0-9a-fA-F]{2}[ :]?){8,}[0-9a-fA-F]{2}\b/g;
-const urlCandidate = /[^\s<>"'`]*%[0-9a-fA-F]{2}[^\s<>"'`]*/g;
+const urlCandidate = /(?<![^\s<>"'`])[^\s<>"'`]*%[0-9a-fA-F]{2}[^\s<>"'`]*/g;
 const rot13Marker = /\brot[\s-]?13\b/i;
 
 /** Finds base64, hex and URL-encoded layers (and a ROT13 reading when the text mentions ROT13) that decode to readable text. */
@@ -43,7 +43,7 @@ export function findEncodedLayers(text: string, limits: DecodeLimits): DecodedLa
       if (!add({ kind: 'hex', span: spanOf(match), text: decoded })) break;
     }
   }
-  for (const match of text.matchAll(urlCandidate)) {
+  for (const match of text.includes('%') ? text.matchAll(urlCandidate) : []) {
     if ((match[0].match(/%[0-9a-fA-F]{2}/g)?.length ?? 0) < 3) continue;
     const decoded = decodeUrl(match[0]);
     if (decoded && decoded !== match[0] && isReadable(decoded)) {
