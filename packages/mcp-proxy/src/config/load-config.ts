@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { BulwarkConfigError, parsePolicy } from '@bulwark/core';
+import { withToolRules } from '../proxy/tool-rules.ts';
 import { parse as parseYaml } from 'yaml';
 import { HttpServerSchema, mergePolicyInput, ProxyConfigSchema, StdioServerSchema, type ProxyConfig } from './proxy-config.ts';
 
@@ -14,8 +15,12 @@ export function parseProxyConfig(input: unknown, source = 'config'): ProxyConfig
   const config = result.data;
   // Policies are validated here too, so a typo fails at start-up, not on the first call.
   parsePolicy(config.policy, `${source}: policy`);
+  const namespace = config.namespace ?? Object.keys(config.mcpServers).length > 1;
   for (const [name, server] of Object.entries(config.mcpServers)) {
-    if (server.policy) parsePolicy(mergePolicyInput(config.policy, server.policy), `${source}: mcpServers.${name}.policy`);
+    const hasRules = Object.values(server.tools).some((settings) => settings.rule !== undefined);
+    if (server.policy || hasRules) {
+      parsePolicy(withToolRules(mergePolicyInput(config.policy, server.policy), name, server, namespace), `${source}: mcpServers.${name} (policy and tool rules)`);
+    }
   }
   return config;
 }

@@ -6,8 +6,11 @@ export const ToolSettingsSchema = z
   .object({
     /** `false` hides the tool and denies calls to it. */
     enabled: z.boolean().default(true),
-    /** A tool rule handed to the engine as `policy.tools[<tool>]` (see the core tool-policy docs). */
-    policy: z.unknown().optional(),
+    /**
+     * A tool rule for the engine (`decision`, `labels`, `args` constraints, `limit`…; see the core tool policy),
+     * applied as `policy.tools.rules[<tool as the client sees it>]`. Validated by the engine at start-up.
+     */
+    rule: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 /** Per-tool settings. */

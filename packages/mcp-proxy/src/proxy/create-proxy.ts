@@ -6,8 +6,8 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { openPinStore, type PinStore } from '../catalog/pin-store.ts';
 import { parseProxyConfig } from '../config/load-config.ts';
 import { mergePolicyInput, type ProxyConfig, type ProxyConfigInput, type ServerConfig } from '../config/proxy-config.ts';
-import { exposedName } from './names.ts';
 import { ProxySession } from './proxy-session.ts';
+import { withToolRules } from './tool-rules.ts';
 import type { ProxyContext } from './proxy-context.ts';
 
 /** The proxy's version, reported as client and server info. */
@@ -62,13 +62,8 @@ export function createMcpProxy(options: McpProxyOptions): McpProxy {
     if (!guard) {
       const serverConfig = servers[server];
       const policy = mergePolicyInput(config.policy, serverConfig?.policy);
-      const toolRules: Record<string, unknown> = {};
-      // The engine sees tools by the name the client sees (namespaced when configured).
-      for (const [tool, settings] of Object.entries(serverConfig?.tools ?? {})) {
-        if (settings.policy !== undefined) toolRules[exposedName(server, tool, namespace)] = settings.policy;
-      }
       guard = createGuard({
-        policy: Object.keys(toolRules).length > 0 ? mergePolicyInput(policy as Record<string, unknown>, { tools: toolRules }) : policy,
+        policy: withToolRules(policy, server, serverConfig, namespace),
         ...(options.detectors ? { detectors: options.detectors } : {}),
         ...(options.extraDetectors ? { extraDetectors: options.extraDetectors } : {}),
         store,

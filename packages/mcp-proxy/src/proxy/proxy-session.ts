@@ -29,7 +29,7 @@ import {
 import { UpstreamConnection, type ServerToClientRequest } from '../upstream/upstream-connection.ts';
 import { exposedName } from './names.ts';
 import { proxyAuditEvent, type ProxyContext } from './proxy-context.ts';
-import { scanPromptMessages, scanResourceContents, scanToolResult } from './scan-content.ts';
+import { scanPromptMessages, scanResourceContents, scanSamplingRequest, scanToolResult } from './scan-content.ts';
 import { reviewServerCatalog, type CatalogEntry } from './tool-catalog.ts';
 
 const maxPages = 100;
@@ -367,7 +367,7 @@ export class ProxySession {
         await this.#audit('tool_call', name, category, entry.reason ?? 'tool not allowed');
         return denied(entry.reason ?? `Blocked by Bulwark: the tool "${name}" is not allowed.`);
       }
-      await this.#audit('tool_call', name, category, `shadow mode: ${entry.reason ?? 'tool not allowed'}`, 'allow');
+      await this.#audit('tool_call', name, category, `shadow mode: ${entry.reason ?? 'tool not allowed'}`, 'allow', 'block');
     }
     const target = entry ? { server: entry.server, tool: entry.tool.name } : this.#unlistedTarget(name);
     if (!target || (!entry && this.#context.unlistedTools === 'deny')) {
@@ -378,7 +378,8 @@ export class ProxySession {
 
     const guard = this.#context.guardFor(target.server);
     const verdict = await guard.scan({ surface: 'tool_call', tool: name, args: params.arguments ?? {} }, this.#sessionRef);
-    if (verdict.decision === 'block' || verdict.decision === 'ask') return denied(verdict.reason);
+    if (verdict.decision === 'block') return denied(verdict.reason);
+    if (verdict.decision === 'ask' && !(await this.#askUser(name, verdict.reason, extra.signal))) return denied(verdict.reason);
     const args = verdict.decision === 'redact' && verdict.redacted?.args ? verdict.redacted.args : params.arguments;
 
     const upstream = this.#upstream(target.server);
@@ -403,6 +404,29 @@ export class ProxySession {
     return (await scanToolResult(guard, this.#sessionRef, name, result)).result;
   }
 
+  /**
+   * A verdict of `ask` needs a person: when the client supports elicitation, the user is asked to allow the call.
+   * Without elicitation (or when the user declines) the call is refused with the verdict's reason.
+   */
+  async #askUser(tool: string, reason: string, signal: AbortSignal): Promise<boolean> {
+    if (!this.server.getClientCapabilities()?.elicitation) return false;
+    try {
+      const answer = await this.server.elicitInput(
+        {
+          message: `Bulwark asks for your approval before the tool "${tool}" runs. ${reason}`,
+          requestedSchema: { type: 'object', properties: { allow: { type: 'boolean', title: `Allow this call to ${tool}`, default: false } }, required: ['allow'] },
+        },
+        { signal },
+      );
+      const allowed = answer.action === 'accept' && answer.content?.allow === true;
+      await this.#audit('tool_call', tool, 'policy', `human approval: ${allowed ? 'allowed' : answer.action === 'accept' ? 'refused' : answer.action}`, allowed ? 'allow' : 'block');
+      return allowed;
+    } catch (error) {
+      this.#context.log(`cannot ask for approval of ${tool}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   /** Allowed tools are usable; in shadow mode quarantined ones are too (the quarantine is only recorded). */
   #usable(entry: CatalogEntry): boolean {
     return entry.state === 'allowed' || (entry.state === 'quarantined' && this.#context.guardFor(entry.server).policy.mode === 'shadow');
@@ -420,9 +444,9 @@ export class ProxySession {
     return undefined;
   }
 
-  async #audit(surface: 'tool_call', tool: string, category: 'tool_changed' | 'tool_poisoning' | 'policy', message: string, decision: 'block' | 'flag' | 'allow' = 'block'): Promise<void> {
+  async #audit(surface: 'tool_call', tool: string, category: 'tool_changed' | 'tool_poisoning' | 'policy', message: string, decision: 'block' | 'flag' | 'allow' = 'block', shadowDecision?: 'block'): Promise<void> {
     const event = proxyAuditEvent({ sessionId: this.id, surface, tool, decision, category, detector: 'bulwark-mcp/catalog', message });
-    await this.#context.recordEvent(decision === 'allow' ? { ...event, shadowDecision: 'block' } : event);
+    await this.#context.recordEvent(shadowDecision ? { ...event, shadowDecision } : event);
   }
 
   async #onServerNotification(server: string, notification: Notification): Promise<void> {
@@ -454,8 +478,12 @@ export class ProxySession {
         // A client without roots has none to give; an empty list lets the server keep its own configuration.
         if (!this.server.getClientCapabilities()?.roots) return { roots: [] };
         return this.server.listRoots(request.params, { signal });
-      case 'sampling/createMessage':
-        return this.server.createMessage(request.params, { signal });
+      case 'sampling/createMessage': {
+        // A server writes these messages for the client's model: untrusted text, scanned like a document.
+        const scanned = await scanSamplingRequest(this.#context.guardFor(server), this.#sessionRef, server, request.params);
+        if (scanned.decision === 'block') throw new McpError(ErrorCode.InvalidRequest, scanned.reason ?? 'Blocked by Bulwark.');
+        return this.server.createMessage(scanned.result, { signal });
+      }
       case 'elicitation/create':
         return this.server.elicitInput(request.params, { signal });
       default:

@@ -127,3 +127,27 @@ export async function scanPromptMessages(guard: Guard, session: SessionRef, prom
   }
   return { ...scanned, result: scanned.decision === 'redact' ? result : original };
 }
+
+/** The params of a server's `sampling/createMessage` request (the parts Bulwark reads). */
+interface SamplingParams {
+  systemPrompt?: string | undefined;
+  messages: Array<{ content: unknown }>;
+}
+
+/**
+ * Scans a server's sampling request (its system prompt and text messages, written by the server for the client's
+ * model) as `document` subjects. A block refuses the request; redactions are written back.
+ */
+export async function scanSamplingRequest<T extends SamplingParams>(guard: Guard, session: SessionRef, server: string, original: T): Promise<ScannedResult<T>> {
+  const params = structuredClone(original);
+  const slots: TextSlot[] = [];
+  if (params.systemPrompt) slots.push({ text: params.systemPrompt, replace: (text) => ((params.systemPrompt = text), true) });
+  for (const message of params.messages) {
+    const parts = Array.isArray(message.content) ? message.content : [message.content];
+    for (const part of parts as Array<{ type?: string; text?: unknown }>) {
+      if (part && part.type === 'text' && typeof part.text === 'string') slots.push({ text: part.text, replace: (text) => ((part.text = text), true) });
+    }
+  }
+  const scanned = await scanSlots(guard, session, slots, (text) => ({ surface: 'document', source: `sampling:${server}`, text }));
+  return { ...scanned, result: scanned.decision === 'redact' ? params : original };
+}
