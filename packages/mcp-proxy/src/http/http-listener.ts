@@ -22,6 +22,8 @@ export interface HttpListenOptions {
   allowRemote?: boolean;
   /** Largest request body accepted, in bytes (4 MiB by default). */
   maxBodyBytes?: number;
+  /** Sessions without a request for this long are closed, with their server connections (30 minutes by default). */
+  idleTimeoutMs?: number;
 }
 
 /** A running listener. */
@@ -44,7 +46,20 @@ export async function listenHttp(proxy: McpProxy, options: HttpListenOptions = {
   }
   if (requireToken && !options.token) throw new BulwarkConfigError('listen.token: a bearer token is required (or disable the token check explicitly)');
   const expected = Buffer.from(`Bearer ${options.token ?? ''}`);
-  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; session: ProxySession }>();
+  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; session: ProxySession; lastSeen: number }>();
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
+  // Clients that vanish without DELETE would otherwise keep their server subprocesses forever.
+  const sweeper = setInterval(() => {
+    const cutoff = Date.now() - idleTimeoutMs;
+    for (const [id, entry] of sessions) {
+      if (entry.lastSeen < cutoff) {
+        sessions.delete(id);
+        void entry.transport.close().catch(() => undefined);
+        void entry.session.close();
+      }
+    }
+  }, Math.min(idleTimeoutMs, 60_000));
+  sweeper.unref();
 
   function authorized(request: IncomingMessage): boolean {
     if (!requireToken) return true;
@@ -61,6 +76,7 @@ export async function listenHttp(proxy: McpProxy, options: HttpListenOptions = {
     }
     const sessionId = request.headers['mcp-session-id'];
     const existing = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+    if (existing) existing.lastSeen = Date.now();
     if (existing) return existing.transport.handleRequest(request, response, request.method === 'POST' ? await readJson(request, maxBodyBytes) : undefined);
     if (request.method !== 'POST') return sendError(response, sessionId ? 404 : 400, sessionId ? 'unknown session' : 'missing session id');
     const body = await readJson(request, maxBodyBytes);
@@ -72,7 +88,7 @@ export async function listenHttp(proxy: McpProxy, options: HttpListenOptions = {
     const port = (server.address() as AddressInfo).port;
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => id,
-      onsessioninitialized: () => void sessions.set(id, { transport, session }),
+      onsessioninitialized: () => void sessions.set(id, { transport, session, lastSeen: Date.now() }),
       enableDnsRebindingProtection: !options.allowRemote,
       allowedHosts: [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`],
     });
@@ -98,6 +114,7 @@ export async function listenHttp(proxy: McpProxy, options: HttpListenOptions = {
   return {
     url: new URL(`http://${urlHost}:${address.port}${path}`),
     async close() {
+      clearInterval(sweeper);
       await Promise.all([...sessions.values()].map(({ transport }) => transport.close().catch(() => undefined)));
       sessions.clear();
       server.closeAllConnections();

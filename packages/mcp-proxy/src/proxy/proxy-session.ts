@@ -1,4 +1,4 @@
-import type { SessionRef, Verdict } from '@bulwark/core';
+import { BulwarkError, type SessionRef, type Verdict } from '@bulwark/core';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
@@ -102,7 +102,13 @@ export class ProxySession {
       );
     }
     try {
-      await Promise.all([...upstreams.values()].map((upstream) => upstream.start()));
+      await Promise.all(
+        [...upstreams.values()].map((upstream) =>
+          upstream.start().catch((error: unknown) => {
+            throw new BulwarkError(`cannot start MCP server "${upstream.name}": ${(error as Error).message}`, { cause: error });
+          }),
+        ),
+      );
     } catch (error) {
       await Promise.all([...upstreams.values()].map((upstream) => upstream.close()));
       throw error;
