@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { BulwarkConfigError, parsePolicy } from '@bulwark/core';
-import { withToolRules } from '../proxy/tool-rules.ts';
+import { exposedName } from '../proxy/names.ts';
 import { parse as parseYaml } from 'yaml';
 import { HttpServerSchema, mergePolicyInput, ProxyConfigSchema, StdioServerSchema, type ProxyConfig } from './proxy-config.ts';
 
@@ -17,9 +17,16 @@ export function parseProxyConfig(input: unknown, source = 'config'): ProxyConfig
   parsePolicy(config.policy, `${source}: policy`);
   const namespace = config.namespace ?? Object.keys(config.mcpServers).length > 1;
   for (const [name, server] of Object.entries(config.mcpServers)) {
-    const hasRules = Object.values(server.tools).some((settings) => settings.rule !== undefined);
-    if (server.policy || hasRules) {
-      parsePolicy(withToolRules(mergePolicyInput(config.policy, server.policy), name, server, namespace), `${source}: mcpServers.${name} (policy and tool rules)`);
+    if (server.policy) parsePolicy(mergePolicyInput(config.policy, server.policy), `${source}: mcpServers.${name}.policy`);
+    for (const [tool, settings] of Object.entries(server.tools)) {
+      if (settings.rule === undefined) continue;
+      // The engine validates tool rules; the error is re-labelled with the field the user wrote.
+      const exposed = exposedName(name, tool, namespace);
+      try {
+        parsePolicy({ tools: { rules: { [exposed]: settings.rule } } }, `${source}: mcpServers.${name}.tools.${tool}.rule`);
+      } catch (error) {
+        throw new BulwarkConfigError((error as Error).message.replaceAll(`.tools.rules.${exposed}`, ''));
+      }
     }
   }
   return config;
