@@ -29,6 +29,7 @@ import {
 import { UpstreamConnection, type ServerToClientRequest } from '../upstream/upstream-connection.ts';
 import { exposedName } from './names.ts';
 import { proxyAuditEvent, type ProxyContext } from './proxy-context.ts';
+import { safeScanner, type ScanSubject } from './safe-scan.ts';
 import { scanPromptMessages, scanResourceContents, scanSamplingRequest, scanToolResult } from './scan-content.ts';
 import { reviewServerCatalog, type CatalogEntry } from './tool-catalog.ts';
 
@@ -159,6 +160,11 @@ export class ProxySession {
     return capabilities;
   }
 
+  /** Scans subjects with a server's guard in this session, applying the fail mode when a scan throws. */
+  #scanner(server: string): ScanSubject {
+    return safeScanner(this.#context, this.#context.guardFor(server), this.#sessionRef);
+  }
+
   #withCapability(capability: keyof ServerCapabilities): UpstreamConnection[] {
     return [...this.#upstreams.values()].filter((upstream) => upstream.up && upstream.capabilities[capability]);
   }
@@ -265,7 +271,7 @@ export class ProxySession {
     server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
       const upstream = this.#resourceOwner(request.params.uri);
       const result = await upstream.client().readResource(request.params, { signal: extra.signal });
-      const scanned = await scanResourceContents(this.#context.guardFor(upstream.name), this.#sessionRef, result);
+      const scanned = await scanResourceContents(this.#scanner(upstream.name), result);
       return scanned.result;
     });
     server.setRequestHandler(SubscribeRequestSchema, (request, extra) => this.#resourceOwner(request.params.uri).client().subscribeResource(request.params, { signal: extra.signal }));
@@ -291,7 +297,7 @@ export class ProxySession {
       const owner = this.#promptOwner(request.params.name);
       const upstream = this.#upstream(owner.server);
       const result = await upstream.client().getPrompt({ ...request.params, name: owner.name }, { signal: extra.signal });
-      return (await scanPromptMessages(this.#context.guardFor(upstream.name), this.#sessionRef, request.params.name, result)).result;
+      return (await scanPromptMessages(this.#scanner(upstream.name), request.params.name, result)).result;
     });
   }
 
@@ -382,8 +388,8 @@ export class ProxySession {
       return denied(reason);
     }
 
-    const guard = this.#context.guardFor(target.server);
-    const verdict = await guard.scan({ surface: 'tool_call', tool: name, args: params.arguments ?? {} }, this.#sessionRef);
+    const scan = this.#scanner(target.server);
+    const verdict = await scan({ surface: 'tool_call', tool: name, args: params.arguments ?? {} });
     if (verdict.decision === 'block') return denied(verdict.reason);
     if (verdict.decision === 'ask' && !(await this.#askUser(name, verdict.reason, extra.signal))) return denied(verdict.reason);
     const args = verdict.decision === 'redact' && verdict.redacted?.args ? verdict.redacted.args : params.arguments;
@@ -407,7 +413,7 @@ export class ProxySession {
       await this.#audit('tool_call', name, 'policy', `call failed: ${(error as Error).message}`, 'flag');
       return denied(`The tool "${name}" failed: ${(error as Error).message}`);
     }
-    return (await scanToolResult(guard, this.#sessionRef, name, result)).result;
+    return (await scanToolResult(scan, name, result)).result;
   }
 
   /**
@@ -486,7 +492,7 @@ export class ProxySession {
         return this.server.listRoots(request.params, { signal });
       case 'sampling/createMessage': {
         // A server writes these messages for the client's model: untrusted text, scanned like a document.
-        const scanned = await scanSamplingRequest(this.#context.guardFor(server), this.#sessionRef, server, request.params);
+        const scanned = await scanSamplingRequest(this.#scanner(server), server, request.params);
         if (scanned.decision === 'block') throw new McpError(ErrorCode.InvalidRequest, scanned.reason ?? 'Blocked by Bulwark.');
         return this.server.createMessage(scanned.result, { signal });
       }

@@ -1,5 +1,6 @@
-import type { Guard, SessionRef, SubjectInput, Verdict } from '@bulwark/core';
+import type { SubjectInput, Verdict } from '@bulwark/core';
 import type { CallToolResult, GetPromptResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ScanSubject } from './safe-scan.ts';
 
 /** One piece of text inside an MCP result, with a way to put a rewritten version back. */
 interface TextSlot {
@@ -22,8 +23,7 @@ export interface ScannedResult<T> {
  * into the slot they came from; a block (or `ask`) replaces the whole result.
  */
 async function scanSlots(
-  guard: Guard,
-  session: SessionRef,
+  scan: ScanSubject,
   slots: readonly TextSlot[],
   subjectFor: (text: string) => SubjectInput,
 ): Promise<{ decision: 'allow' | 'redact' | 'block'; verdicts: Verdict[]; reason?: string }> {
@@ -32,7 +32,7 @@ async function scanSlots(
   let reason: string | undefined;
   for (const slot of slots) {
     if (slot.text.length === 0) continue;
-    const verdict = await guard.scan(subjectFor(slot.text), session);
+    const verdict = await scan(subjectFor(slot.text));
     verdicts.push(verdict);
     if (verdict.decision === 'block' || verdict.decision === 'ask') {
       decision = 'block';
@@ -51,7 +51,7 @@ async function scanSlots(
 }
 
 /** Scans a `tools/call` result (text and embedded-resource parts, and `structuredContent`) as `tool_result` subjects. */
-export async function scanToolResult(guard: Guard, session: SessionRef, tool: string, original: CallToolResult): Promise<ScannedResult<CallToolResult>> {
+export async function scanToolResult(scan: ScanSubject, tool: string, original: CallToolResult): Promise<ScannedResult<CallToolResult>> {
   const result = structuredClone(original);
   const slots: TextSlot[] = [];
   for (const part of result.content ?? []) {
@@ -75,7 +75,7 @@ export async function scanToolResult(guard: Guard, session: SessionRef, tool: st
       },
     });
   }
-  const scanned = await scanSlots(guard, session, slots, (text) => ({ surface: 'tool_result', tool, text }));
+  const scanned = await scanSlots(scan, slots, (text) => ({ surface: 'tool_result', tool, text }));
   if (scanned.decision === 'block') {
     return { ...scanned, result: { content: [{ type: 'text', text: scanned.reason ?? 'Blocked by Bulwark.' }], isError: true } };
   }
@@ -83,14 +83,14 @@ export async function scanToolResult(guard: Guard, session: SessionRef, tool: st
 }
 
 /** Scans `resources/read` contents as `document` subjects; blocked contents are replaced by the reason. */
-export async function scanResourceContents(guard: Guard, session: SessionRef, original: ReadResourceResult): Promise<ScannedResult<ReadResourceResult>> {
+export async function scanResourceContents(scan: ScanSubject, original: ReadResourceResult): Promise<ScannedResult<ReadResourceResult>> {
   const result = structuredClone(original);
   const verdicts: Verdict[] = [];
   let decision: ScannedResult<ReadResourceResult>['decision'] = 'allow';
   let reason: string | undefined;
   for (const [index, content] of result.contents.entries()) {
     if (!('text' in content) || typeof content.text !== 'string') continue;
-    const scanned = await scanSlots(guard, session, [{ text: content.text, replace: (text) => ((content.text = text), true) }], (text) => ({
+    const scanned = await scanSlots(scan, [{ text: content.text, replace: (text) => ((content.text = text), true) }], (text) => ({
       surface: 'document',
       source: content.uri,
       text,
@@ -109,7 +109,7 @@ export async function scanResourceContents(guard: Guard, session: SessionRef, or
 }
 
 /** Scans `prompts/get` messages (text and embedded-resource text) as `document` subjects; a block fails the whole prompt. */
-export async function scanPromptMessages(guard: Guard, session: SessionRef, prompt: string, original: GetPromptResult): Promise<ScannedResult<GetPromptResult>> {
+export async function scanPromptMessages(scan: ScanSubject, prompt: string, original: GetPromptResult): Promise<ScannedResult<GetPromptResult>> {
   const result = structuredClone(original);
   const slots: TextSlot[] = [];
   for (const message of result.messages) {
@@ -120,7 +120,7 @@ export async function scanPromptMessages(guard: Guard, session: SessionRef, prom
       slots.push({ text: resource.text, replace: (text) => ((resource.text = text), true) });
     }
   }
-  const scanned = await scanSlots(guard, session, slots, (text) => ({ surface: 'document', source: `prompt:${prompt}`, text }));
+  const scanned = await scanSlots(scan, slots, (text) => ({ surface: 'document', source: `prompt:${prompt}`, text }));
   if (scanned.decision === 'block') {
     const text = scanned.reason ?? 'Blocked by Bulwark.';
     return { ...scanned, result: { description: result.description, messages: [{ role: 'user', content: { type: 'text', text: `[${text}]` } }] } };
@@ -138,7 +138,7 @@ interface SamplingParams {
  * Scans a server's sampling request (its system prompt and text messages, written by the server for the client's
  * model) as `document` subjects. A block refuses the request; redactions are written back.
  */
-export async function scanSamplingRequest<T extends SamplingParams>(guard: Guard, session: SessionRef, server: string, original: T): Promise<ScannedResult<T>> {
+export async function scanSamplingRequest<T extends SamplingParams>(scan: ScanSubject, server: string, original: T): Promise<ScannedResult<T>> {
   const params = structuredClone(original);
   const slots: TextSlot[] = [];
   if (params.systemPrompt) slots.push({ text: params.systemPrompt, replace: (text) => ((params.systemPrompt = text), true) });
@@ -148,6 +148,6 @@ export async function scanSamplingRequest<T extends SamplingParams>(guard: Guard
       if (part && part.type === 'text' && typeof part.text === 'string') slots.push({ text: part.text, replace: (text) => ((part.text = text), true) });
     }
   }
-  const scanned = await scanSlots(guard, session, slots, (text) => ({ surface: 'document', source: `sampling:${server}`, text }));
+  const scanned = await scanSlots(scan, slots, (text) => ({ surface: 'document', source: `sampling:${server}`, text }));
   return { ...scanned, result: scanned.decision === 'redact' ? params : original };
 }

@@ -4,6 +4,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { UpstreamConnection } from '../upstream/upstream-connection.ts';
 import { exposedName } from './names.ts';
 import { proxyAuditEvent, type ProxyContext } from './proxy-context.ts';
+import { safeScanner } from './safe-scan.ts';
 
 /** Whether a listed tool reaches the client. Only `allowed` tools are listed and callable. */
 export type ToolState = 'allowed' | 'quarantined' | 'poisoned' | 'disabled';
@@ -58,6 +59,7 @@ export async function reviewServerCatalog(
   const tools = upstream.capabilities.tools ? await listAllTools(upstream.client(), signal) : [];
   const review = context.pins.review(server, { instructions: upstream.instructions, tools });
   const guard = context.guardFor(server);
+  const scan = safeScanner(context, guard, session);
   const entries: CatalogEntry[] = [];
   for (const tool of tools) {
     const name = exposedName(server, tool.name, context.namespace);
@@ -82,7 +84,7 @@ export async function reviewServerCatalog(
     const cacheKey = `${server}\u0000${pin?.hash ?? tool.name}`;
     let verdict = verdictCache.get(cacheKey);
     if (!verdict) {
-      verdict = await guard.scan({ surface: 'tool_definition', server, tool: { ...definitionSubject(tool), name } }, session);
+      verdict = await scan({ surface: 'tool_definition', server, tool: { ...definitionSubject(tool), name } });
       verdictCache.set(cacheKey, verdict);
     }
     if (verdict.decision === 'block' || verdict.decision === 'ask') entries.push({ name, server, tool, state: 'poisoned', reason: verdict.reason });
@@ -101,7 +103,7 @@ export async function reviewServerCatalog(
     }
   }
   if (instructions) {
-    const verdict = await guard.scan({ surface: 'document', source: `mcp:${server}/instructions`, text: instructions }, session);
+    const verdict = await scan({ surface: 'document', source: `mcp:${server}/instructions`, text: instructions });
     if (verdict.decision === 'block' || verdict.decision === 'ask') instructions = undefined;
     else if (verdict.decision === 'redact' && verdict.redacted) instructions = verdict.redacted.text;
   }
