@@ -3,8 +3,8 @@ export { createJsonlAuditSink, createMemoryAuditSink, type AuditEvent, type Audi
 export type { Detector, DetectorContext, DetectorMeta, ScanInput } from './detector.ts';
 export { builtinDetectors, builtinRulePacks } from './detectors/builtin.ts';
 export { evasionDetector } from './detectors/evasion.ts';
-export { createGuard, type Guard, type GuardConfig, type SessionRef } from './engine/create-guard.ts';
-export type { Verdict } from './engine/verdict.ts';
+export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
+export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';

@@ -17,6 +17,8 @@ export interface RedactionResult {
   args?: Record<string, unknown>;
   /** The spans rewritten, after overlaps were merged. */
   spans: RedactionSpan[];
+  /** The spans of the extracted text actually rewritten, with their replacements (streaming adapters map them onto unreleased text). */
+  replaced: Array<{ start: number; end: number; replacement: string }>;
 }
 
 /** Options of `redactSubject`. */
@@ -74,8 +76,9 @@ function entityOf(category: string): string {
 /** Rewrites the spans of a subject's text once; for tool calls the nested argument values are rewritten in place. */
 export function redactSubject(subject: Subject, extracted: ExtractedText, spans: readonly RedactionSpan[], options: RedactOptions): RedactionResult {
   const merged = mergeSpans(spans);
-  const text = rewrite(extracted.text, 0, merged, options);
-  if (subject.surface !== 'tool_call') return { text, spans: merged };
+  const replaced: RedactionResult['replaced'] = [];
+  const text = rewrite(extracted.text, 0, merged, options, replaced);
+  if (subject.surface !== 'tool_call') return { text, spans: merged, replaced };
   const args = structuredClone(subject.args);
   for (const segment of extracted.segments) {
     const inside = merged.filter((span) => span.start < segment.end && span.end > segment.start);
@@ -88,17 +91,19 @@ export function redactSubject(subject: Subject, extracted: ExtractedText, spans:
     }));
     setPath(args, segment.path.slice(1), rewrite(value, segment.start, clipped, options));
   }
-  return { text, args, spans: merged };
+  return { text, args, spans: merged, replaced };
 }
 
-function rewrite(text: string, offset: number, spans: readonly RedactionSpan[], options: RedactOptions): string {
+function rewrite(text: string, offset: number, spans: readonly RedactionSpan[], options: RedactOptions, replaced?: RedactionResult['replaced']): string {
   let out = '';
   let cursor = 0;
   for (const span of spans) {
     const start = span.start - offset;
     const end = span.end - offset;
     if (start < cursor || start >= text.length) continue;
-    out += text.slice(cursor, start) + replacementFor(text.slice(start, end), span.entity, options);
+    const replacement = replacementFor(text.slice(start, end), span.entity, options);
+    replaced?.push({ start: span.start, end: span.end, replacement });
+    out += text.slice(cursor, start) + replacement;
     cursor = end;
   }
   return out + text.slice(cursor);

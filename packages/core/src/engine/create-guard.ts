@@ -42,12 +42,21 @@ export interface SessionRef {
   canaries?: readonly string[];
 }
 
+/** Options of one scan. */
+export interface ScanOptions {
+  /**
+   * `false` makes the scan provisional: it reads the session but records nothing (no session update, no audit
+   * event). Streaming adapters use it for the intermediate scans of a hold-back window; the last scan records.
+   */
+  record?: boolean;
+}
+
 /** The engine: scans subjects in sessions and returns verdicts. */
 export interface Guard {
   readonly policy: Policy;
   readonly detectors: readonly Detector[];
   /** Scans one subject. Without a session, the subject is a run of its own. */
-  scan(subject: SubjectInput, session?: SessionRef | string): Promise<Verdict>;
+  scan(subject: SubjectInput, session?: SessionRef | string, options?: ScanOptions): Promise<Verdict>;
   /** The current state of a session, if any. */
   session(sessionId: string): Promise<SessionState | undefined>;
   /** Drops a session's state. */
@@ -69,14 +78,16 @@ export function createGuard(config: GuardConfig = {}): Guard {
   const reportError = config.onDetectorError ?? ((error: BulwarkDetectorError) => console.error(`[bulwark] ${error.message}`));
   const sessionQueues = new Map<string, Promise<unknown>>();
 
-  async function scanNow(subjectInput: SubjectInput, sessionRef: SessionRef | undefined): Promise<Verdict> {
+  async function scanNow(subjectInput: SubjectInput, sessionRef: SessionRef | undefined, record: boolean): Promise<Verdict> {
     const started = performance.now();
     const parsed = SubjectSchema.safeParse(subjectInput);
     if (!parsed.success) throw new BulwarkConfigError(formatIssues(parsed.error, 'subject'));
     const subject = parsed.data;
     const surface = subject.surface;
 
-    const state = (sessionRef && (await store.get(sessionRef.id))) ?? createSessionState(sessionRef?.id ?? 'ephemeral');
+    const stored = sessionRef ? await store.get(sessionRef.id) : undefined;
+    // A provisional scan works on a shallow copy (it records nothing, so only the fields set just below change).
+    const state = (stored && !record ? { ...stored } : stored) ?? createSessionState(sessionRef?.id ?? 'ephemeral');
     if (sessionRef?.userId) state.userId = sessionRef.userId;
     if (sessionRef?.systemPrompt) state.systemPrompt = sessionRef.systemPrompt;
     if (sessionRef?.canaries) state.canaries = [...new Set([...state.canaries, ...sessionRef.canaries])];
@@ -107,7 +118,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
     if (outcome.decision === 'redact') {
       const redactable = findings.filter((finding) => outcome.triggered.includes(finding.category) || finding.category.startsWith('leak.'));
       const result = redactSubject(subject, extracted, redactionSpans(redactable), { strategy: policy.redaction.strategy, key: hashKey });
-      redacted = result.args ? { text: result.text, args: result.args } : { text: result.text };
+      redacted = result.args ? { text: result.text, args: result.args, spans: result.replaced } : { text: result.text, spans: result.replaced };
     }
     const shadow = policy.mode === 'shadow';
     const verdict: Verdict = {
@@ -124,11 +135,12 @@ export function createGuard(config: GuardConfig = {}): Guard {
       durationMs: 0,
     };
 
+    verdict.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    if (!record) return verdict;
     recordInSession(state, input, outcome.decision, outcome.score, findings);
     for (const detector of active) detector.observe?.(input, state, { findings });
     if (sessionRef) await store.set(state);
 
-    verdict.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     if (sinks.length > 0) {
       const event = toAuditEvent(verdict, subject, sessionRef, extracted.text, hashKey);
       for (const sink of sinks) await sink.write(event);
@@ -139,14 +151,15 @@ export function createGuard(config: GuardConfig = {}): Guard {
   return {
     policy,
     detectors,
-    scan(subject, session) {
+    scan(subject, session, options) {
+      const record = options?.record ?? true;
       const sessionRef = typeof session === 'string' ? { id: session } : session;
-      if (!sessionRef) return scanNow(subject, undefined);
+      if (!sessionRef) return scanNow(subject, undefined, record);
       // Scans of one session run in order, so state updates never interleave.
       const previous = sessionQueues.get(sessionRef.id) ?? Promise.resolve();
       const next = previous.then(
-        () => scanNow(subject, sessionRef),
-        () => scanNow(subject, sessionRef),
+        () => scanNow(subject, sessionRef, record),
+        () => scanNow(subject, sessionRef, record),
       );
       const tail = next.catch(() => undefined);
       sessionQueues.set(sessionRef.id, tail);
