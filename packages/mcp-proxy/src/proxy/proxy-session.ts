@@ -119,16 +119,23 @@ export class ProxySession {
     const instructions: string[] = [];
     const verdicts = new Map<string, Verdict>();
     const entries = new Map<string, CatalogEntry[]>();
+    let reviewFailed = false;
     for (const upstream of upstreams.values()) {
-      const reviewed = await reviewServerCatalog(context, sessionRef, upstream, verdicts);
-      entries.set(upstream.name, reviewed.entries);
-      if (reviewed.instructions) instructions.push(upstreams.size > 1 ? `## ${upstream.name}\n${reviewed.instructions}` : reviewed.instructions);
+      try {
+        const reviewed = await reviewServerCatalog(context, sessionRef, upstream, verdicts);
+        entries.set(upstream.name, reviewed.entries);
+        if (reviewed.instructions) instructions.push(upstreams.size > 1 ? `## ${upstream.name}\n${reviewed.instructions}` : reviewed.instructions);
+      } catch (error) {
+        // Reviewed again on the first tools/list; until then the server's tools are unknown, hence refused.
+        reviewFailed = true;
+        context.log(`cannot review the catalog of ${upstream.name}: ${(error as Error).message}`);
+      }
     }
     session = new ProxySession(id, context, upstreams, instructions.length > 0 ? instructions.join('\n\n') : undefined);
     for (const [key, verdict] of verdicts) session.#definitionVerdicts.set(key, verdict);
     session.#serverEntries = entries;
     session.#catalog = session.#indexCatalog();
-    session.#catalogStale = false;
+    session.#catalogStale = reviewFailed;
     session.#pinRevision = context.pins.revision();
     return session;
   }
@@ -187,7 +194,7 @@ export class ProxySession {
   }
 
   /** The session's tool catalog, rebuilt after list_changed or a restart. A server that is down keeps its last entries. */
-  async #toolCatalog(signal?: AbortSignal): Promise<Map<string, CatalogEntry>> {
+  async #toolCatalog(): Promise<Map<string, CatalogEntry>> {
     // Approvals written by `bulwark-mcp approve` (another process) change the pin file: review again.
     if (!this.#catalogStale && this.#context.pins.revision() === this.#pinRevision) return this.#catalog;
     this.#catalogBuild ??= (async () => {
@@ -196,7 +203,8 @@ export class ProxySession {
         for (const upstream of this.#upstreams.values()) {
           if (!upstream.up) continue;
           try {
-            const reviewed = await reviewServerCatalog(this.#context, this.#sessionRef, upstream, this.#definitionVerdicts, signal);
+            // Shared by concurrent requests, so not tied to the cancellation of any one of them.
+            const reviewed = await reviewServerCatalog(this.#context, this.#sessionRef, upstream, this.#definitionVerdicts);
             this.#serverEntries.set(upstream.name, reviewed.entries);
           } catch (error) {
             this.#catalogStale = true;
@@ -216,7 +224,7 @@ export class ProxySession {
   #registerHandlers(): void {
     const server = this.server;
     server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
-      const catalog = await this.#toolCatalog(extra.signal);
+      const catalog = await this.#toolCatalog();
       const tools: Tool[] = [];
       for (const entry of catalog.values()) if (this.#usable(entry)) tools.push({ ...entry.tool, name: entry.name });
       return { tools };
@@ -365,12 +373,12 @@ export class ProxySession {
   /** A `tools/call`: catalog gate (quarantine, poisoned, disabled, unlisted), the engine's tool policy, the call, the result scan. */
   async #callTool(params: { name: string; arguments?: Record<string, unknown> | undefined; _meta?: Record<string, unknown> | undefined }, extra: ClientRequestExtra): Promise<CallToolResult> {
     const name = params.name;
-    let catalog = await this.#toolCatalog(extra.signal);
+    let catalog = await this.#toolCatalog();
     let entry = catalog.get(name);
     if (!entry) {
       // A tool the session has not seen yet: the server may have added it since the last list.
       this.#catalogStale = true;
-      catalog = await this.#toolCatalog(extra.signal);
+      catalog = await this.#toolCatalog();
       entry = catalog.get(name);
     }
     if (entry && entry.state !== 'allowed') {
