@@ -3,7 +3,7 @@ import type { NormalizedText } from './normalize/normalize.ts';
 import type { Policy } from './policy/policy-schema.ts';
 import type { SessionState } from './session/session-state.ts';
 import type { ExtractedText, Subject } from './subject.ts';
-import type { Category, Surface } from './surface.ts';
+import type { Category, Decision, Surface } from './surface.ts';
 
 /** What a detector is: id, what it finds, where it applies. */
 export interface DetectorMeta {
@@ -38,5 +38,5 @@ export interface DetectorContext {
 export interface Detector {
   readonly meta: DetectorMeta;
   scan(input: ScanInput, context: DetectorContext): Finding[] | Promise<Finding[]>;
-  observe?(input: ScanInput, state: SessionState, outcome: { findings: readonly Finding[] }): void;
+  observe?(input: ScanInput, state: SessionState, outcome: { findings: readonly Finding[]; decision: Decision }): void;
 }

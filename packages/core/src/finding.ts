@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema } from './surface.ts';
+import { CategorySchema, DecisionSchema } from './surface.ts';
 
 /** A span of the subject's extracted text, `[start, end)`. */
 export const SpanSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
@@ -19,6 +19,8 @@ export const FindingSchema = z.object({
   entity: z.string().optional(),
   /** Short, non-secret evidence (never the raw value of a secret or PII). */
   evidence: z.string().optional(),
+  /** A decision an explicit policy rule demands (tool deny/ask lists, limits): it replaces the category's threshold rule. */
+  decision: DecisionSchema.optional(),
 });
 /** One thing a detector found. */
 export type Finding = z.infer<typeof FindingSchema>;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Guard, SessionRef, Surface, ToolDefinition, Verdict } from '@bulwark/core';
-import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, coerceMessageLikeToMessage, RemoveMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { Command, isCommand } from '@langchain/langgraph';
 import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import { createMiddleware } from 'langchain';
-import { z } from 'zod';
 import { askForApproval } from './approval.ts';
 import { bulwarkMarker, inputSurfaceOf, messageText, withContent } from './messages.ts';
 import { scanSafely } from './scan.ts';
@@ -43,13 +43,9 @@ export interface BulwarkMiddlewareOptions {
   onDecision?: (event: AgentDecisionEvent) => void;
 }
 
-const stateSchema = z.object({
-  /** The Bulwark session of this run when the run has no LangGraph `thread_id`. */
-  bulwarkSessionId: z.string().optional(),
-});
-
 const maxPendingToolVerdicts = 1024;
 const maxDefinitionKeys = 4096;
+const maxRunSessions = 10_000;
 
 /**
  * Bulwark as `createAgent` middleware. `beforeModel` scans the user input and tool results that arrived since the
@@ -73,11 +69,30 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
     return definitions.get(tool);
   }
 
-  function sessionOf(configurable: Record<string, unknown> | undefined, state: { bulwarkSessionId?: string | undefined }, systemPrompt?: string): SessionRef {
+  // Runs without a `thread_id`: the session of each run, keyed by the id of the run's first message (LangGraph gives
+  // every message an id, and middleware that rewrites a message keeps it, so the reducer replaces it in place). Kept
+  // here rather than in agent state: a middleware `stateSchema` makes LangChain build and parse a zod schema around
+  // every model call, which was most of the middleware's cost beyond scanning (see the README's Latency section).
+  const runSessions = new Map<string, string>();
+  function runSessionOf(messages: readonly BaseMessage[], fresh: boolean): string {
+    const key = messages[0]?.id;
+    if (key === undefined) return `langchain-${randomUUID()}`;
+    let id = fresh ? undefined : runSessions.get(key);
+    if (id === undefined) {
+      id = `langchain-${randomUUID()}`;
+      runSessions.delete(key);
+      const oldest = runSessions.size >= maxRunSessions ? runSessions.keys().next().value : undefined;
+      if (oldest !== undefined) runSessions.delete(oldest);
+      runSessions.set(key, id);
+    }
+    return id;
+  }
+
+  function sessionOf(configurable: Record<string, unknown> | undefined, state: { messages: readonly BaseMessage[] }, systemPrompt?: string): SessionRef {
     const threadId = typeof configurable?.['thread_id'] === 'string' ? configurable['thread_id'] : undefined;
     const prompt = systemPrompt || options.systemPrompt;
     return {
-      id: threadId ?? state.bulwarkSessionId ?? `langchain-${randomUUID()}`,
+      id: threadId ?? runSessionOf(state.messages, false),
       ...(options.userId ? { userId: options.userId } : {}),
       ...(prompt ? { systemPrompt: prompt } : {}),
     };
@@ -116,13 +131,13 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
     return blocked;
   }
 
-  return createMiddleware({
+  const middleware = createMiddleware({
     name: 'BulwarkMiddleware',
-    stateSchema,
-
+    // Each invocation without a thread_id is a session of its own, even when it starts from a message (id) an earlier
+    // invocation used: a fresh session is bound to the first message here, without writing agent state.
     beforeAgent: (state, runtime) => {
-      if (typeof runtime.configurable?.thread_id === 'string') return undefined;
-      return { bulwarkSessionId: state.bulwarkSessionId ?? `langchain-${randomUUID()}` };
+      if (typeof runtime.configurable?.thread_id !== 'string') runSessionOf(state.messages, true);
+      return undefined;
     },
 
     beforeModel: {
@@ -242,20 +257,63 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
       report({ hook: 'wrapToolCall', surface: 'tool_call', tool: call.name, verdict, action, sessionId: session.id });
 
       const result = await handler(args === call.args ? request : { ...request, toolCall: { ...call, args } });
+      if (isCommand(result)) return guardCommand(result, call.name, session);
       if (!ToolMessage.isInstance(result)) return result;
-      const resultVerdict = await scanSafely(guard, { surface: 'tool_result', tool: call.name, text: messageText(result) }, session);
-      let resultAction = actionFor(resultVerdict);
-      let replaced: BaseMessage | undefined;
-      if (resultVerdict.decision === 'redact' && resultVerdict.redacted) replaced = withContent(result, resultVerdict.redacted.text, { decision: 'redact' });
-      else if (resultVerdict.decision === 'block' || resultVerdict.decision === 'ask') {
-        resultAction = 'quarantined';
-        replaced = withContent(result, quarantineNotice('tool_result', resultVerdict.reason), { decision: 'block' });
-      }
-      report({ hook: 'wrapToolCall', surface: 'tool_result', tool: call.name, verdict: resultVerdict, action: resultAction, sessionId: session.id });
-      // Marked as scanned, so beforeModel does not scan (and count) the same result twice.
-      return (replaced ?? withContent(result, result.content, { decision: resultVerdict.decision })) as ToolMessage;
+      return (await guardToolOutput(result, call.name, session)) as ToolMessage;
     },
   });
+
+  return middleware;
+
+  /**
+   * Scans one message a tool produced, as `tool_result`: redacted, quarantined, or returned marked as scanned, so
+   * beforeModel does not scan (and count) the same result twice.
+   */
+  async function guardToolOutput(message: BaseMessage, tool: string, session: SessionRef): Promise<BaseMessage> {
+    const verdict = await scanSafely(guard, { surface: 'tool_result', tool, text: messageText(message) }, session);
+    let action = actionFor(verdict);
+    let replaced: BaseMessage | undefined;
+    if (verdict.decision === 'redact' && verdict.redacted) replaced = withContent(message, verdict.redacted.text, { decision: 'redact' });
+    else if (verdict.decision === 'block' || verdict.decision === 'ask') {
+      action = 'quarantined';
+      replaced = withContent(message, quarantineNotice('tool_result', verdict.reason), { decision: 'block' });
+    }
+    report({ hook: 'wrapToolCall', surface: 'tool_result', tool, verdict, action, sessionId: session.id });
+    return replaced ?? withContent(message, message.content, { decision: verdict.decision });
+  }
+
+  /**
+   * A tool that returns a LangGraph `Command` writes its messages into agent state directly. Each message in its
+   * `messages` update is tool output and is scanned like a `ToolMessage` result; the rest of the Command (other state
+   * keys, `goto`, `graph`, `resume`) is kept as it is.
+   */
+  async function guardCommand(command: Command, tool: string, session: SessionRef): Promise<Command> {
+    const update: unknown = command.update;
+    const entries: Array<[string, unknown]> | undefined = Array.isArray(update)
+      ? update.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string') ? (update as Array<[string, unknown]>) : undefined
+      : update && typeof update === 'object' ? Object.entries(update) : undefined;
+    if (!entries || !entries.some(([key]) => key === 'messages')) return command;
+    const guarded: Array<[string, unknown]> = [];
+    for (const [key, value] of entries) {
+      if (key !== 'messages') {
+        guarded.push([key, value]);
+        continue;
+      }
+      const messages: unknown[] = Array.isArray(value) ? value : [value];
+      const scanned: unknown[] = [];
+      for (const item of messages) {
+        const message = coerceMessageLikeToMessage(item as Parameters<typeof coerceMessageLikeToMessage>[0]);
+        scanned.push(RemoveMessage.isInstance(message) || bulwarkMarker(message) ? message : await guardToolOutput(message, tool, session));
+      }
+      guarded.push([key, Array.isArray(value) ? scanned : scanned[0]]);
+    }
+    return new Command({
+      update: Array.isArray(update) ? guarded : Object.fromEntries(guarded),
+      ...(command.goto !== undefined ? { goto: command.goto } : {}),
+      ...(command.graph !== undefined ? { graph: command.graph } : {}),
+      ...(command.resume !== undefined ? { resume: command.resume } : {}),
+    });
+  }
 }
 
 function actionFor(verdict: Verdict): AgentDecisionEvent['action'] {

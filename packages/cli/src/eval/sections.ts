@@ -1,4 +1,5 @@
 import type { Report } from '../report.ts';
+import { runAgentRunsSection } from './sections/agent-runs-section.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
 
 /** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
@@ -11,4 +12,5 @@ export interface EvalSection {
 /** Every eval section, in the order `pnpm eval` runs them. */
 export const evalSections: readonly EvalSection[] = [
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
+  { id: 'agent-runs', title: 'Unauthorized actions: agent runs (tool policy, risk inference, data flow, intent)', run: () => runAgentRunsSection() },
 ];

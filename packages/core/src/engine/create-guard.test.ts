@@ -82,11 +82,11 @@ describe('createGuard', () => {
 
   it('keeps session state across scans: prompts, untrusted reads and tool calls', async () => {
     const guard = createGuard();
-    await guard.scan({ surface: 'prompt', text: 'Summarize my inbox' }, { id: 's1', userId: 'u1', systemPrompt: 'You are helpful.' });
+    await guard.scan({ surface: 'prompt', text: 'Summarize my inbox and email it to a@example.com' }, { id: 's1', userId: 'u1', systemPrompt: 'You are helpful.' });
     await guard.scan({ surface: 'tool_result', tool: 'inbox', text: 'Three new messages.' }, 's1');
     await guard.scan({ surface: 'tool_call', tool: 'send_email', args: { to: 'a@example.com' } }, 's1');
     const state = await guard.session('s1');
-    expect(state).toMatchObject({ userId: 'u1', systemPrompt: 'You are helpful.', prompts: ['Summarize my inbox'], toolCalls: { send_email: 1 }, events: 3 });
+    expect(state).toMatchObject({ userId: 'u1', systemPrompt: 'You are helpful.', prompts: ['Summarize my inbox and email it to a@example.com'], toolCalls: { send_email: 1 }, events: 3 });
     expect(state?.reads[0]).toMatchObject({ tool: 'inbox', labels: ['untrusted'], suspicious: false });
     await guard.forget('s1');
     expect(await guard.session('s1')).toBeUndefined();

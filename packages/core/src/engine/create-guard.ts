@@ -138,7 +138,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
     verdict.durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     if (!record) return verdict;
     recordInSession(state, input, outcome.decision, outcome.score, findings);
-    for (const detector of active) detector.observe?.(input, state, { findings });
+    for (const detector of active) detector.observe?.(input, state, { findings, decision: outcome.decision });
     if (sessionRef) await store.set(state);
 
     if (sinks.length > 0) {

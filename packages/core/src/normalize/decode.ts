@@ -104,14 +104,17 @@ export function isReadable(text: string): boolean {
   if (text.length < 4) return false;
   let printable = 0;
   let letters = 0;
+  let digits = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code === 0xfffd) return false;
     if (code >= 0x20 || code === 0x0a || code === 0x0d || code === 0x09) printable++;
     if (/\p{L}/u.test(char)) letters++;
+    else if (code >= 0x30 && code <= 0x39) digits++;
   }
   const length = [...text].length;
-  return printable / length >= 0.95 && letters / length >= 0.4;
+  // Text with many numbers (account lines, amounts) is readable too: letters, or letters and digits together, must dominate.
+  return printable / length >= 0.95 && (letters / length >= 0.4 || (letters / length >= 0.2 && (letters + digits) / length >= 0.6));
 }
 
 /** ROT13 of ASCII letters. */

@@ -26,8 +26,10 @@ export function categoryRule(policy: Policy, surface: Surface, category: Categor
 /** Maps findings to a decision and a composite score. Pure: same findings and policy, same outcome. */
 export function evaluatePolicy(findings: readonly Finding[], policy: Policy, surface: Surface): PolicyOutcome {
   const remaining = new Map<Category, number>();
+  const demanded = new Map<Category, Decision>();
   for (const finding of findings) {
     remaining.set(finding.category, (remaining.get(finding.category) ?? 1) * (1 - finding.score));
+    if (finding.decision) demanded.set(finding.category, moreSevere(demanded.get(finding.category) ?? 'allow', finding.decision));
   }
   const categories: Partial<Record<Category, number>> = {};
   let decision: Decision = 'allow';
@@ -44,6 +46,9 @@ export function evaluatePolicy(findings: readonly Finding[], policy: Policy, sur
     if (categoryDecision === 'redact' && !findings.some((finding) => finding.category === category && finding.span)) {
       categoryDecision = 'block';
     }
+    // A finding that carries its own decision (an explicit policy rule) decides for its category.
+    const explicit = demanded.get(category);
+    if (explicit !== undefined) categoryDecision = findings.some((finding) => finding.category === category && !finding.decision) ? moreSevere(categoryDecision, explicit) : explicit;
     if (categoryDecision !== 'allow') triggered.push([category, categoryDecision]);
     decision = moreSevere(decision, categoryDecision);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategorySchema, DecisionSchema, SurfaceSchema } from '../surface.ts';
+import { ToolPolicySchema } from './tool-policy-schema.ts';
 
 /** What to do with one category once its score crosses the threshold. */
 export const CategoryRuleSchema = z
@@ -57,8 +58,8 @@ export const PolicySchema = z
     redaction: RedactionSchema.default({ strategy: 'redact' }),
     /** The replacement text shown when a model output or prompt is blocked. */
     blockMessage: z.string().default('This content was blocked by Bulwark because it appears unsafe.'),
-    /** Tool rules; see the tool-policy documentation. */
-    tools: z.record(z.string(), z.unknown()).default({}),
+    /** Tool rules: allow/deny/ask lists, argument constraints, labels, limits and data-flow rules. */
+    tools: ToolPolicySchema.default(() => ToolPolicySchema.parse({})),
   })
   .strict();
 /** A parsed policy, with defaults applied. */

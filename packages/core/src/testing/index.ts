@@ -1,1 +1,2 @@
 export { findingsOf, subjectOn, testDetector, testRulePack, type DetectorCase } from './rule-pack-tester.ts';
+export { runSessionCase, testSessions, type SessionCase, type SessionStep } from './session-cases.ts';
