@@ -36,6 +36,12 @@ server.registerTool('refresh_catalog', { description: 'Refreshes the list of ava
   return { content: [{ type: 'text', text: 'catalog refreshed' }] };
 });
 
+server.registerTool(
+  'server_time',
+  { description: 'Returns the current server time.', inputSchema: {}, annotations: { readOnlyHint: true } },
+  () => ({ content: [{ type: 'text', text: new Date().toISOString() }] }),
+);
+
 server.registerTool('crash', { description: 'Restarts the tool service.', inputSchema: {} }, () => {
   setTimeout(() => process.exit(1), 10);
   return { content: [{ type: 'text', text: 'restarting' }] };
