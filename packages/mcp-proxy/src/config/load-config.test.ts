@@ -26,6 +26,7 @@ describe('proxy config', () => {
     [{ mcpServers: { fs: { command: 'node', tools: { x: { enabled: 'no' } } } } }, /mcpServers\.fs\.tools\.x\.enabled/],
     [{ mcpServers: { fs: { command: 'node' } }, policy: { failMode: 'sometimes' } }, /config: policy\.failMode/],
     [{ mcpServers: { fs: { command: 'node', policy: { categories: { injection: { threshold: 3 } } } } } }, /mcpServers\.fs\.policy\.categories\.injection\.threshold/],
+    [{ mcpServers: { fs: { command: 'node', tools: { send_email: { rule: { decision: 'maybe' } } } } } }, /config: mcpServers\.fs\.tools\.send_email\.rule\.decision: Invalid option/],
   ])('names the field of a bad config: %j', (input, message) => {
     expect(() => parseProxyConfig(input)).toThrow(message);
   });

@@ -186,6 +186,27 @@ describe('bulwark-mcp proxy asking a person (verdict `ask`)', () => {
   });
 });
 
+describe('bulwark-mcp proxy with per-tool rules', () => {
+  it('hands a tool rule from the config to the engine (by the name the client sees)', async () => {
+    const proxy = createMcpProxy({
+      config: { mcpServers: { notes: testServerConfig({ tools: { send_email: { rule: { decision: 'block', reason: 'Mail is switched off for this project.' } } } }) } },
+      stateDir: temporaryStateDir(),
+      audit: createMemoryAuditSink(),
+      log: () => undefined,
+    });
+    const client = await connectClient(proxy);
+    try {
+      const refused = await client.callTool({ name: 'send_email', arguments: { to: 'team@example.com', body: 'hi' } });
+      expect(refused.isError).toBe(true);
+      expect(firstText(refused)).toMatch(/Mail is switched off for this project/);
+      expect(firstText(await client.callTool({ name: 'echo', arguments: { text: 'other tools still work' } }))).toBe('other tools still work');
+    } finally {
+      await client.close();
+      await proxy.close();
+    }
+  });
+});
+
 describe('bulwark-mcp proxy in shadow mode', () => {
   it('records what it would have blocked (poisoning, rug pull, injection) and enforces nothing', async () => {
     const audit = createMemoryAuditSink();
