@@ -23,10 +23,14 @@ async function scanSample(name: string) {
     decisions.push(verdict.decision);
     const tool = typeof event.tool === 'string' ? event.tool : event.tool?.name ?? '';
     const top = [...verdict.findings].sort((a, b) => b.score - a.score)[0];
-    rows.push([String(output.id ?? ''), event.surface, tool, verdict.decision.toUpperCase(), verdict.score.toFixed(2), top ? `${top.category}: ${top.message}` : '']);
+    rows.push([String(output.id ?? ''), event.surface, tool, verdict.decision.toUpperCase(), verdict.score.toFixed(2), top ? truncate(`${top.category}: ${top.message}`, 100) : '']);
   }
   process.stdout.write(`\n${name}\n${formatTable(['id', 'surface', 'tool', 'decision', 'score', 'top finding'], rows)}\n`);
   return decisions;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
 const stops = new Set(['block', 'ask', 'redact']);

@@ -65,11 +65,11 @@ describe('createEventScanner', () => {
     const guard = createGuard({
       extraDetectors: [
         {
-          meta: { id: 'digits', categories: ['leak.pii'], surfaces: ['tool_call'], description: 'marks 9-digit numbers' },
+          meta: { id: 'digits', categories: ['leak.secret'], surfaces: ['tool_call'], description: 'marks 9-digit numbers' },
           scan: (input) =>
             [...input.extracted.text.matchAll(/\d{9}/g)].map((match) => ({
               detector: 'digits',
-              category: 'leak.pii' as const,
+              category: 'leak.secret' as const,
               score: 0.9,
               message: 'nine digits',
               span: { start: match.index, end: match.index + 9 },

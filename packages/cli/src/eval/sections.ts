@@ -1,6 +1,7 @@
 import type { Report } from '../report.ts';
 import { runAgentRunsSection } from './sections/agent-runs-section.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
+import { runLeakageSection } from './sections/leakage-section.ts';
 
 /** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
 export interface EvalSection {
@@ -11,6 +12,7 @@ export interface EvalSection {
 
 /** Every eval section, in the order `pnpm eval` runs them. */
 export const evalSections: readonly EvalSection[] = [
+  { id: 'leakage', title: 'Data leakage: secrets, PII, canaries, system prompt, exfiltration (generated set)', run: () => runLeakageSection() },
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
   { id: 'agent-runs', title: 'Unauthorized actions: agent runs (tool policy, risk inference, data flow, intent)', run: () => runAgentRunsSection() },
 ];

@@ -26,6 +26,10 @@ export interface RedactOptions {
   readonly strategy: RedactionStrategy;
   /** Key of the keyed hash (HMAC-SHA-256). */
   readonly key: string;
+  /** Per-entity strategy (e.g. mask cards, hash emails); falls back to `strategy`. */
+  readonly strategyFor?: (entity: string) => RedactionStrategy;
+  /** A reversible placeholder for a value under the `redact` strategy (e.g. `[EMAIL_1]`); undefined for a plain one. */
+  readonly placeholderFor?: (value: string, entity: string) => string | undefined;
 }
 
 /** Merges overlapping spans once: the union is kept, labelled with the entity of its longest part. */
@@ -44,17 +48,41 @@ export function mergeSpans(spans: readonly RedactionSpan[]): RedactionSpan[] {
 
 /** The replacement for one value under a strategy. */
 export function replacementFor(value: string, entity: string, options: RedactOptions): string {
-  switch (options.strategy) {
-    case 'mask': {
-      if (value.length <= 8) return '*'.repeat(value.length);
-      const keep = Math.min(4, Math.floor(value.length / 6));
-      return value.slice(0, keep) + '*'.repeat(value.length - keep * 2) + value.slice(value.length - keep);
-    }
+  switch (options.strategyFor?.(entity) ?? options.strategy) {
+    case 'mask':
+      return maskValue(value, entity);
     case 'hash':
       return `[${entity}:${keyedHash(value, options.key)}]`;
     default:
-      return `[${entity}]`;
+      return options.placeholderFor?.(value, entity) ?? `[${entity}]`;
   }
+}
+
+/**
+ * Masks a value keeping only what people use to recognise it: the last four digits of a card or account number
+ * (separators kept), the first letter and domain of an email, a few characters at each end of anything else.
+ */
+export function maskValue(value: string, entity: string): string {
+  if (entity === 'EMAIL') {
+    const at = value.lastIndexOf('@');
+    if (at > 0) return `${value[0]}${'*'.repeat(Math.max(3, at - 1))}${value.slice(at)}`;
+  }
+  const digits = value.replace(/\D/g, '').length;
+  if (digits >= 8 && digits / value.replace(/[\s-]/g, '').length > 0.8) {
+    let seen = 0;
+    let out = '';
+    for (let index = value.length - 1; index >= 0; index--) {
+      const char = value[index] ?? '';
+      if (/\d/.test(char)) {
+        seen++;
+        out = (seen <= 4 ? char : '*') + out;
+      } else out = (/[A-Za-z]/.test(char) ? '*' : char) + out;
+    }
+    return out;
+  }
+  if (value.length <= 8) return '*'.repeat(value.length);
+  const keep = Math.min(4, Math.floor(value.length / 6));
+  return value.slice(0, keep) + '*'.repeat(value.length - keep * 2) + value.slice(value.length - keep);
 }
 
 /** A keyed HMAC-SHA-256 fingerprint (16 hex characters) — the key never leaves the guard. */

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { keyedHash, redactionSpans, redactSubject } from '../act/redact.ts';
+import { placeholderFor, restorePlaceholders } from '../act/placeholders.ts';
+import { keyedHash, redactionSpans, redactSubject, type RedactionStrategy } from '../act/redact.ts';
 import type { AuditEvent, AuditSink } from '../audit/audit.ts';
 import type { Detector, DetectorContext, ScanInput } from '../detector.ts';
 import { BulwarkConfigError, BulwarkDetectorError } from '../errors.ts';
 import type { Finding } from '../finding.ts';
 import { normalize } from '../normalize/normalize.ts';
-import { evaluatePolicy } from '../policy/evaluate-policy.ts';
+import { categoryRule, evaluatePolicy } from '../policy/evaluate-policy.ts';
 import { formatIssues, resolvePolicy } from '../policy/load-policy.ts';
 import type { Policy, PolicyInput } from '../policy/policy-schema.ts';
 import { createSessionState, type SessionState } from '../session/session-state.ts';
@@ -59,6 +60,11 @@ export interface Guard {
   scan(subject: SubjectInput, session?: SessionRef | string, options?: ScanOptions): Promise<Verdict>;
   /** The current state of a session, if any. */
   session(sessionId: string): Promise<SessionState | undefined>;
+  /**
+   * Puts a session's reversible placeholders (`[EMAIL_1]`) back into text shown to the user — the model's answer.
+   * Only values redacted from the prompt and tool results are restorable; never pass tool arguments through this.
+   */
+  restore(text: string, sessionId: string): Promise<string>;
   /** Drops a session's state. */
   forget(sessionId: string): Promise<void>;
   /** Flushes and closes audit sinks. */
@@ -116,9 +122,28 @@ export function createGuard(config: GuardConfig = {}): Guard {
     const outcome = evaluatePolicy(findings, policy, surface);
     let redacted: Verdict['redacted'];
     if (outcome.decision === 'redact') {
-      const redactable = findings.filter((finding) => outcome.triggered.includes(finding.category) || finding.category.startsWith('leak.'));
-      const result = redactSubject(subject, extracted, redactionSpans(redactable), { strategy: policy.redaction.strategy, key: hashKey });
-      redacted = result.args ? { text: result.text, args: result.args, spans: result.replaced } : { text: result.text, spans: result.replaced };
+      // Leak findings are rewritten when they reach their category's threshold themselves (a weak phone-like number
+      // is not masked because a card was found); if only their combination crossed it, all of them are.
+      const reaches = (finding: Finding) => finding.score >= categoryRule(policy, surface, finding.category).threshold;
+      const redactable = findings.filter((finding) => {
+        if (!outcome.triggered.includes(finding.category)) return false;
+        if (!finding.category.startsWith('leak.')) return true;
+        return reaches(finding) || !findings.some((other) => other.category === finding.category && reaches(other));
+      });
+      const spans = redactionSpans(redactable);
+      const strategyOf = (entity: string) => policy.redaction.entities[entity] ?? policy.redaction.strategy;
+      if (spans.some((span) => strategyOf(span.entity) === 'block')) {
+        outcome.decision = 'block';
+      } else {
+        const reversible = policy.redaction.reversible && (surface === 'prompt' || surface === 'tool_result' || surface === 'document');
+        const result = redactSubject(subject, extracted, spans, {
+          strategy: 'redact',
+          key: hashKey,
+          strategyFor: (entity) => strategyOf(entity) as RedactionStrategy,
+          ...(reversible ? { placeholderFor: (value: string, entity: string) => placeholderFor(state.placeholders, value, entity) } : {}),
+        });
+        redacted = result.args ? { text: result.text, args: result.args, spans: result.replaced } : { text: result.text, spans: result.replaced };
+      }
     }
     const shadow = policy.mode === 'shadow';
     const verdict: Verdict = {
@@ -169,6 +194,10 @@ export function createGuard(config: GuardConfig = {}): Guard {
       return next;
     },
     session: (sessionId) => store.get(sessionId),
+    async restore(text, sessionId) {
+      const state = await store.get(sessionId);
+      return state ? restorePlaceholders(text, state.placeholders) : text;
+    },
     forget: (sessionId) => store.delete(sessionId),
     async close() {
       for (const sink of sinks) await sink.close?.();

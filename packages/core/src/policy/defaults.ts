@@ -1,4 +1,4 @@
-import type { Category } from '../surface.ts';
+import type { Category, Surface } from '../surface.ts';
 import type { CategoryRule } from './policy-schema.ts';
 
 /**
@@ -20,4 +20,13 @@ export const defaultCategoryRules: Readonly<Record<Category, CategoryRule>> = {
   tool_changed: { action: 'block', threshold: 0.5 },
   evasion: { action: 'flag', threshold: 0.5 },
   policy: { action: 'block', threshold: 0.5 },
+};
+
+/**
+ * Out-of-the-box overrides per surface, applied under the policy's own rules. Personal data in tool-call arguments is
+ * flagged, not rewritten: arguments carry recipients, names and addresses on purpose (`send_email({ to })`), and
+ * rewriting them breaks the call; data leaving through a tool is judged by the exfiltration and data-flow detectors.
+ */
+export const defaultSurfaceRules: Readonly<Partial<Record<Surface, Partial<Record<Category, Partial<CategoryRule>>>>>> = {
+  tool_call: { 'leak.pii': { action: 'flag' } },
 };

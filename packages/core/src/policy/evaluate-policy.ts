@@ -1,6 +1,6 @@
 import type { Finding } from '../finding.ts';
 import { moreSevere, type Category, type Decision, type Surface } from '../surface.ts';
-import { defaultCategoryRules } from './defaults.ts';
+import { defaultCategoryRules, defaultSurfaceRules } from './defaults.ts';
 import type { CategoryRule, Policy } from './policy-schema.ts';
 
 /** The policy's answer for a set of findings. */
@@ -14,10 +14,11 @@ export interface PolicyOutcome {
   triggered: Category[];
 }
 
-/** The rule in force for a category on a surface: defaults, then the policy's categories, then its surface overrides. */
+/** The rule in force for a category on a surface: defaults (per category, then per surface), then the policy's categories, then its surface overrides. */
 export function categoryRule(policy: Policy, surface: Surface, category: Category): CategoryRule {
   return {
     ...defaultCategoryRules[category],
+    ...defaultSurfaceRules[surface]?.[category],
     ...policy.categories[category],
     ...policy.surfaces[surface]?.categories?.[category],
   };

@@ -27,11 +27,21 @@ export const SurfaceRuleSchema = z
   })
   .strict();
 
+/** How a value is rewritten: `block` refuses the whole subject instead of rewriting it. */
+export const RedactionStrategySchema = z.enum(['redact', 'mask', 'hash', 'block']);
+
 /** How redacted values are rewritten. */
 export const RedactionSchema = z
   .object({
-    /** `redact`: a typed placeholder `[EMAIL]`; `mask`: keep a few characters `sk-…9f`; `hash`: keyed HMAC-SHA-256 `[EMAIL:3f1c…]`. */
-    strategy: z.enum(['redact', 'mask', 'hash']).default('redact'),
+    /** `redact`: a typed placeholder `[EMAIL]`; `mask`: keep a few characters `**** 0698`; `hash`: keyed HMAC-SHA-256 `[EMAIL:3f1c…]`; `block`: refuse the subject. */
+    strategy: RedactionStrategySchema.default('redact'),
+    /** Strategy per entity (`CREDIT_CARD: mask`, `PRIVATE_KEY: block`), overriding `strategy`. */
+    entities: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'entity names are upper-case (EMAIL, CREDIT_CARD)'), RedactionStrategySchema).default({}),
+    /**
+     * Reversible placeholders (`[EMAIL_1]`) for values redacted from the prompt and tool results, remembered per
+     * session so `guard.restore()` can put them back into the answer shown to the user (never into tool arguments).
+     */
+    reversible: z.boolean().default(false),
     /** Key for `hash` (and audit fingerprints). Never logged. A random key per guard when absent. */
     hashKey: z.string().min(16).optional(),
   })
@@ -55,7 +65,7 @@ export const PolicySchema = z
       })
       .strict()
       .default({ disable: [], options: {} }),
-    redaction: RedactionSchema.default({ strategy: 'redact' }),
+    redaction: RedactionSchema.default({ strategy: 'redact', entities: {}, reversible: false }),
     /** The replacement text shown when a model output or prompt is blocked. */
     blockMessage: z.string().default('This content was blocked by Bulwark because it appears unsafe.'),
     /** Tool rules: allow/deny/ask lists, argument constraints, labels, limits and data-flow rules. */

@@ -32,6 +32,8 @@ export const SessionStateSchema = z.object({
   risk: z.number().default(0),
   /** Events scanned in this session. */
   events: z.number().default(0),
+  /** Reversible redaction placeholders (`[EMAIL_1]` → value) minted in this session; kept in the store, never audited. */
+  placeholders: z.record(z.string(), z.string()).default({}),
   /** Free-form state owned by detectors, keyed by detector id. */
   detectorState: z.record(z.string(), z.unknown()).default({}),
 });
