@@ -35,6 +35,10 @@ function buildServer(): McpServer {
     structuredContent: undefined,
   }));
 
+  server.registerTool('read_config', { description: 'Reads the deployment configuration.', inputSchema: {} }, () => ({
+    content: [{ type: 'text', text: 'REGION=eu-west-1\nSTRIPE_SECRET_KEY=sk_live_51Jd8kQm2ZxV7pL0nR4tY9wB3\n' }],
+  }));
+
   server.registerTool('fetch_page', { description: 'Fetches a web page and returns its text.', inputSchema: { url: z.string() } }, ({ url }) => ({
     content: [
       {

