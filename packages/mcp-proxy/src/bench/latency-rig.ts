@@ -16,6 +16,8 @@ export interface LatencyRig {
   direct(): Promise<unknown>;
   /** Client → proxy (in memory, default guard, JSONL audit) → stdio server. */
   inProcess(): Promise<unknown>;
+  /** The same in-process proxy with no detectors and no audit: the cost of the MCP plumbing alone. */
+  inProcessBare(): Promise<unknown>;
   /** Client → `bulwark-mcp` subprocess (stdio) → stdio server: what an IDE sees. */
   subprocess(): Promise<unknown>;
   close(): Promise<void>;
@@ -30,10 +32,9 @@ export async function createLatencyRig(text: string): Promise<LatencyRig> {
   await direct.connect(new StdioClientTransport(server));
 
   const proxy: McpProxy = createMcpProxy({ config: { mcpServers: { echo: server } }, stateDir: join(stateDir, 'in-process'), log: () => undefined });
-  const [clientSide, proxySide] = InMemoryTransport.createLinkedPair();
-  await proxy.connect(proxySide);
-  const inProcess = new Client({ name: 'bench-in-process', version: '1.0.0' });
-  await inProcess.connect(clientSide);
+  const inProcess = await connectInMemory(proxy);
+  const bareProxy = createMcpProxy({ config: { mcpServers: { echo: server } }, stateDir: join(stateDir, 'bare'), detectors: [], audit: [], log: () => undefined });
+  const inProcessBare = await connectInMemory(bareProxy);
 
   const configPath = join(stateDir, 'bulwark-mcp.yaml');
   writeFileSync(configPath, JSON.stringify({ mcpServers: { echo: server } }));
@@ -50,11 +51,20 @@ export async function createLatencyRig(text: string): Promise<LatencyRig> {
   return {
     direct: call(direct),
     inProcess: call(inProcess),
+    inProcessBare: call(inProcessBare),
     subprocess: call(subprocess),
     async close() {
-      await Promise.all([direct.close(), inProcess.close(), subprocess.close()]);
-      await proxy.close();
+      await Promise.all([direct.close(), inProcess.close(), inProcessBare.close(), subprocess.close()]);
+      await Promise.all([proxy.close(), bareProxy.close()]);
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
+}
+
+async function connectInMemory(proxy: McpProxy): Promise<Client> {
+  const [clientSide, proxySide] = InMemoryTransport.createLinkedPair();
+  await proxy.connect(proxySide);
+  const client = new Client({ name: 'bench-in-process', version: '1.0.0' });
+  await client.connect(clientSide);
+  return client;
 }

@@ -9,15 +9,16 @@ const argumentBytes = 1_000;
 export async function runMcpProxySuite(): Promise<Report> {
   const rig = await createLatencyRig(benignText(argumentBytes));
   try {
-    const [direct, inProcess, subprocess] = await measureTasks(
+    const [direct, inProcessBare, inProcess, subprocess] = await measureTasks(
       [
         ['direct (client → stdio server)', rig.direct],
+        ['proxy in-process, no detectors, no audit (plumbing only)', rig.inProcessBare],
         ['proxy in-process (client → proxy → stdio server)', rig.inProcess],
         ['bulwark-mcp over stdio (client → stdio proxy → stdio server)', rig.subprocess],
       ],
       { time: 1_500, warmupTime: 300 },
     );
-    const rows = [direct!, inProcess!, subprocess!].map((result) => [
+    const rows = [direct!, inProcessBare!, inProcess!, subprocess!].map((result) => [
       result.name,
       millis(result.p50),
       millis(result.p99),
@@ -33,7 +34,7 @@ export async function runMcpProxySuite(): Promise<Report> {
           rows,
         },
       ],
-      json: { argumentBytes, direct, inProcess, subprocess },
+      json: { argumentBytes, direct, inProcessBare, inProcess, subprocess },
       notes: ['Added latency = percentile through the proxy minus the same percentile direct (sequential calls, one client).'],
     };
   } finally {
