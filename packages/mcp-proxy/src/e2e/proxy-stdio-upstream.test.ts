@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMemoryAuditSink } from '@bulwark/core';
+import { createMemoryAuditSink, createRulePackDetector, instructionOverridePack } from '@bulwark/core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { CreateMessageRequestSchema, ElicitRequestSchema, LoggingMessageNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
@@ -156,7 +156,8 @@ describe('bulwark-mcp proxy asking a person (verdict `ask`)', () => {
     const proxy = createMcpProxy({
       config: { mcpServers: { notes: testServerConfig() }, policy: { categories: { exfiltration: { action: 'ask', threshold: 0.5 } } } },
       stateDir: temporaryStateDir(),
-      extraDetectors: [testFlowDetector],
+      // A fixed detector set, so the verdict is `ask` whatever else the engine's flow checks conclude.
+      detectors: [createRulePackDetector(instructionOverridePack), testFlowDetector],
       audit: createMemoryAuditSink(),
       log: () => undefined,
     });
