@@ -2,7 +2,7 @@ export { placeholderFor, restorePlaceholders } from './act/placeholders.ts';
 export { redactSubject, mergeSpans, maskValue, replacementFor, keyedHash, redactionSpans, type RedactionSpan, type RedactionResult, type RedactionStrategy } from './act/redact.ts';
 export { createJsonlAuditSink, createMemoryAuditSink, type AuditEvent, type AuditSink } from './audit/audit.ts';
 export type { Detector, DetectorContext, DetectorMeta, ScanInput } from './detector.ts';
-export { builtinDetectors, builtinRulePacks, flowDetectors, leakDetectors } from './detectors/builtin.ts';
+export { attackRulePacks, builtinDetectors, builtinRulePacks, flowDetectors, leakDetectors, type BuiltinDetectorOptions } from './detectors/builtin.ts';
 export { argumentRules, type ArgumentRule } from './detectors/argument-injection/argument-rules.ts';
 export { createArgumentInjectionDetector } from './detectors/argument-injection/argument-injection-detector.ts';
 export { createDataFlowDetector, type DataFlowDetectorOptions } from './detectors/data-flow/data-flow-detector.ts';
@@ -23,11 +23,25 @@ export { builtinSecretRules } from './detectors/secrets/rules/index.ts';
 export { SecretRuleSchema, type SecretGroup, type SecretRule, type SecretRuleInput } from './detectors/secrets/secret-rule.ts';
 export { createSecretScanner, createSecretsDetector, type SecretMatch, type SecretScanner, type SecretsDetectorOptions } from './detectors/secrets/secrets-detector.ts';
 export { createSystemPromptDetector } from './detectors/system-prompt/system-prompt-detector.ts';
+export {
+  calibrate,
+  createInjectionFusionDetector,
+  defaultModelCalibration,
+  type AttackClassifier,
+  type AttackClassifierSource,
+  type AttackScores,
+  type InjectionFusionOptions,
+  type ModelCalibration,
+  type ThresholdPair,
+} from './detectors/injection-fusion.ts';
+export { defaultCalibrationPath, defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier, type CalibrationSources } from './detectors/default-classifier.ts';
 export { evasionDetector } from './detectors/evasion.ts';
 export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
 export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';
 export { FindingSchema, SpanSchema, type Finding } from './finding.ts';
+export type { Classifier, ClassifierScores } from './model/classifier.ts';
+export { defaultModelPath, loadOnnxClassifier, type OnnxClassifierOptions } from './model/onnx-classifier.ts';
 export { normalize, type NormalizedText, type NormalizationSignals, type NormalizeOptions } from './normalize/normalize.ts';
 export type { Span, TextView, ViewKind } from './normalize/view.ts';
 export { defaultCategoryRules, defaultSurfaceRules } from './policy/defaults.ts';
@@ -35,7 +49,13 @@ export { categoryRule, evaluatePolicy, type PolicyOutcome } from './policy/evalu
 export { loadPolicyFile, parsePolicy, parsePolicyText } from './policy/load-policy.ts';
 export { CategoryRuleSchema, PolicySchema, RedactionStrategySchema, type CategoryRule, type Policy, type PolicyInput } from './policy/policy-schema.ts';
 export { ArgumentConstraintSchema, FlowRulesSchema, ToolLabelSchema, ToolPolicySchema, ToolRuleSchema, type ArgumentCheck, type ArgumentConstraint, type FlowRules, type ToolLabel, type ToolPolicy, type ToolRule } from './policy/tool-policy-schema.ts';
+export { exfiltrationMarkupPack } from './rules/packs/exfiltration-markup.ts';
 export { instructionOverridePack } from './rules/packs/instruction-override.ts';
+export { jailbreakPersonaPack } from './rules/packs/jailbreak-persona.ts';
+export { obfuscationMarkersPack } from './rules/packs/obfuscation-markers.ts';
+export { promptExtractionPack } from './rules/packs/prompt-extraction.ts';
+export { roleSpoofingPack } from './rules/packs/role-spoofing.ts';
+export { toolCoercionPack } from './rules/packs/tool-coercion.ts';
 export { RulePackSchema, RuleSchema, type Rule, type RulePack, type RulePackInput } from './rules/rule-pack.ts';
 export { createRulePackDetector, parseRulePack } from './rules/rule-pack-detector.ts';
 export { createSessionState, SessionStateSchema, type SessionRead, type SessionState } from './session/session-state.ts';

@@ -11,6 +11,7 @@ Usage:
   bulwark eval  [--only SECTION,...] [--out DIR]    detection quality on ../shared/datasets and fixtures
   bulwark bench [--only SUITE,...] [--out DIR]      latency and throughput
   bulwark train [...]                               retrain the injection classifier
+  bulwark calibrate [--dry-run]                     per-surface fusion thresholds of the committed model
 
 Exit codes (scan "text"): 0 allow/flag, 1 redact/ask/block, 2 usage or input error.`;
 
@@ -47,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
     case 'train': {
       const { runTrainCommand } = await import('../commands/train.ts');
       return runTrainCommand(rest);
+    }
+    case 'calibrate': {
+      const { runCalibrate } = await import('../calibrate/calibrate-fusion.ts');
+      return runCalibrate(rest);
     }
     case undefined:
     case 'help':

@@ -1,6 +1,7 @@
 import type { Report } from '../report.ts';
 import { runAgentRunsSection } from './sections/agent-runs-section.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
+import { runDetectionSection, runLeaveOneSourceOutSection } from './sections/detection-section.ts';
 import { runLeakageSection } from './sections/leakage-section.ts';
 
 /** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
@@ -14,5 +15,7 @@ export interface EvalSection {
 export const evalSections: readonly EvalSection[] = [
   { id: 'leakage', title: 'Data leakage: secrets, PII, canaries, system prompt, exfiltration (generated set)', run: () => runLeakageSection() },
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
+  { id: 'detection', title: 'Injection and jailbreak (issue 3): validation split, held-out machine docs, evasion', run: () => runDetectionSection() },
+  { id: 'detection-loso', title: 'Injection and jailbreak (issue 3): leave-one-source-out', run: () => runLeaveOneSourceOutSection() },
   { id: 'agent-runs', title: 'Unauthorized actions: agent runs (tool policy, risk inference, data flow, intent)', run: () => runAgentRunsSection() },
 ];

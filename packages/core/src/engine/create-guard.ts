@@ -13,6 +13,7 @@ import { createSessionState, type SessionState } from '../session/session-state.
 import { createMemorySessionStore, type SessionStore } from '../session/session-store.ts';
 import { extractText, SubjectSchema, type SubjectInput } from '../subject.ts';
 import { builtinDetectors } from '../detectors/builtin.ts';
+import type { AttackClassifierSource, ModelCalibration } from '../detectors/injection-fusion.ts';
 import { recordInSession } from './record-session.ts';
 import { describeVerdict } from './reason.ts';
 import type { Verdict } from './verdict.ts';
@@ -29,6 +30,13 @@ export interface GuardConfig {
   store?: SessionStore;
   /** Audit sinks; every verdict becomes one event. */
   audit?: AuditSink | readonly AuditSink[];
+  /**
+   * The injection/jailbreak classifier for the built-in detectors: a classifier, or a loader the guard calls once on
+   * the first scan that needs it. `false` runs rules and normalization signals only.
+   */
+  classifier?: AttackClassifierSource | false;
+  /** Calibration of that classifier (model thresholds on the policy scale). */
+  classifierCalibration?: ModelCalibration;
   /** Called when a detector throws (the policy's failure mode is applied either way). Defaults to `console.error`. */
   onDetectorError?: (error: BulwarkDetectorError) => void;
 }
@@ -75,7 +83,11 @@ export interface Guard {
 export function createGuard(config: GuardConfig = {}): Guard {
   const policy = resolvePolicy(config.policy);
   const disabled = new Set(policy.detectors.disable);
-  const detectors = [...(config.detectors ?? builtinDetectors(policy)), ...(config.extraDetectors ?? [])].filter(
+  const builtinOptions = {
+    ...(config.classifier !== undefined ? { classifier: config.classifier } : {}),
+    ...(config.classifierCalibration ? { calibration: config.classifierCalibration } : {}),
+  };
+  const detectors = [...(config.detectors ?? builtinDetectors(policy, builtinOptions)), ...(config.extraDetectors ?? [])].filter(
     (detector) => !disabled.has(detector.meta.id),
   );
   const store = config.store ?? createMemorySessionStore();

@@ -99,22 +99,34 @@ function utf8OrUndefined(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Text that a person could read: mostly letters, digits, punctuation and spaces, with some letters. */
+/**
+ * Text that a person could read: printable, and mostly letters — or, for tables, listings and code, mostly letters,
+ * digits, spaces and the punctuation that lays them out (with some letters still).
+ */
 export function isReadable(text: string): boolean {
   if (text.length < 4) return false;
   let printable = 0;
   let letters = 0;
+  let layout = 0;
   let digits = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code === 0xfffd) return false;
     if (code >= 0x20 || code === 0x0a || code === 0x0d || code === 0x09) printable++;
     if (/\p{L}/u.test(char)) letters++;
-    else if (code >= 0x30 && code <= 0x39) digits++;
+    else if (/[\p{N}\s|\-:.,;()[\]{}=_'"/+*#]/u.test(char)) {
+      layout++;
+      if (code >= 0x30 && code <= 0x39) digits++;
+    }
   }
   const length = [...text].length;
-  // Text with many numbers (account lines, amounts) is readable too: letters, or letters and digits together, must dominate.
-  return printable / length >= 0.95 && (letters / length >= 0.4 || (letters / length >= 0.2 && (letters + digits) / length >= 0.6));
+  if (printable / length < 0.95) return false;
+  // Numbers (account lines, amounts) and layout (tables, listings, code) are readable when letters still make a share.
+  return (
+    letters / length >= 0.4 ||
+    (letters / length >= 0.2 && (letters + digits) / length >= 0.6) ||
+    (letters / length >= 0.15 && (letters + layout) / length >= 0.9)
+  );
 }
 
 /** ROT13 of ASCII letters. */

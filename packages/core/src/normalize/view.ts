@@ -5,7 +5,7 @@ export interface Span {
 }
 
 /** How a view was derived from the original text. */
-export type ViewKind = 'normalized' | 'tags' | 'collapsed' | 'leet' | 'base64' | 'hex' | 'url' | 'rot13';
+export type ViewKind = 'normalized' | 'tags' | 'selectors' | 'collapsed' | 'leet' | 'base64' | 'hex' | 'url' | 'rot13';
 
 /** One readable form of the input that detectors scan; every offset maps back to the original text. */
 export interface TextView {
