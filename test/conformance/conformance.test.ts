@@ -1,12 +1,27 @@
 import { createGuard, surfaces, type Guard, type PolicyInput, type Surface } from '@bulwark/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithAiSdk } from './ai-sdk-runner.ts';
 import { runWithCore } from './core-runner.ts';
 import { corpus, selectScenarios, type Scenario } from './corpus.ts';
 import { runWithLangChain } from './langchain-runner.ts';
+import { runWithMcpProxy } from './mcp-runner.ts';
+import { startScenarioServer, type ScenarioServer } from './mcp-scenario-server.ts';
 import { brokenPromises, type RunRecord } from './outcome.ts';
 
 const guardWith = (policy: PolicyInput): Guard => createGuard({ policy });
+
+// The MCP server the proxy guards: one per test file, started before the runs.
+let scenarioServer: ScenarioServer | undefined;
+beforeAll(async () => {
+  scenarioServer = await startScenarioServer(corpus);
+});
+afterAll(async () => {
+  await scenarioServer?.close();
+});
+const requireServer = (): ScenarioServer => {
+  if (!scenarioServer) throw new Error('the MCP scenario server did not start');
+  return scenarioServer;
+};
 
 /** One way a user can put Bulwark in front of an agent; each must keep the same promises. */
 interface Runner {
@@ -44,6 +59,13 @@ const runners: readonly Runner[] = [
     guards: surfaces,
     run: (scenario, policy) => runWithAiSdk(scenario, guardWith(policy), 'streamText'),
   },
+  {
+    id: 'mcp-proxy',
+    name: '@bulwark/mcp-proxy: MCP Client → proxy → MCP server (Streamable HTTP)',
+    // Prompts and answers never cross an MCP proxy.
+    guards: ['tool_definition', 'tool_call', 'tool_result'],
+    run: (scenario, policy) => runWithMcpProxy(scenario, policy, requireServer()),
+  },
 ];
 
 /**
@@ -61,7 +83,7 @@ const knownFindings: ReadonlyArray<{ runners: readonly string[]; scenario: strin
     breaks: ['weather ran 1 time(s): {"city":"Lisbon","units":"metric"}'],
   },
   {
-    runners: ['core', 'langchain-invoke', 'langchain-stream', 'ai-sdk-generate', 'ai-sdk-stream'],
+    runners: ['core', 'langchain-invoke', 'langchain-stream', 'ai-sdk-generate', 'ai-sdk-stream', 'mcp-proxy'],
     scenario: 'clean-multi-tool',
     finding:
       'core false positive: the injection classifier blocks a benign source file read by a coding agent (a comment saying a deployment may override the prompt; injection 0.98, jailbreak 0.94), so the model never reads the file',
