@@ -76,13 +76,6 @@ const runners: readonly Runner[] = [
  */
 const knownFindings: ReadonlyArray<{ runners: readonly string[]; scenario: string; finding: string; breaks: readonly string[] }> = [
   {
-    runners: ['langchain-invoke', 'langchain-stream'],
-    scenario: 'override-in-tool-definition',
-    finding:
-      'bulwarkMiddleware withholds a blocked tool definition from the model (wrapModelCall) but wrapToolCall still executes a call to that tool; core, the AI SDK middleware and the MCP proxy refuse it',
-    breaks: ['weather ran 1 time(s): {"city":"Lisbon","units":"metric"}'],
-  },
-  {
     runners: ['core', 'langchain-invoke', 'langchain-stream', 'ai-sdk-generate', 'ai-sdk-stream', 'mcp-proxy'],
     scenario: 'clean-multi-tool',
     finding:
