@@ -1,6 +1,37 @@
 import { z } from 'zod';
 
-const JsonObjectSchema = z.record(z.string(), z.unknown());
+/** How deep a structured value (tool arguments, tool schemas) may nest: the engine scans every level up to it. */
+export const maxJsonDepth = 32;
+/** Most values one structured value may hold (a shared reference counts each time it is reached). */
+const maxJsonValues = 1_000_000;
+
+/**
+ * Why a structured value cannot be scanned whole, if it cannot: a cycle, a level deeper than `maxJsonDepth`, or more
+ * than `maxJsonValues` values. Such a value is rejected at the edge rather than partly scanned (or never finishing).
+ */
+function unscannableShape(root: unknown): string | undefined {
+  let visited = 0;
+  const ancestors = new Set<object>();
+  function visit(value: unknown, depth: number): string | undefined {
+    if (++visited > maxJsonValues) return `holds more than ${maxJsonValues} values`;
+    if (depth > maxJsonDepth) return `is nested deeper than ${maxJsonDepth} levels`;
+    if (value === null || typeof value !== 'object') return undefined;
+    if (ancestors.has(value)) return 'contains a cycle';
+    ancestors.add(value);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) {
+      const problem = visit(item, depth + 1);
+      if (problem) return problem;
+    }
+    ancestors.delete(value);
+    return undefined;
+  }
+  return visit(root, 0);
+}
+
+const JsonObjectSchema = z.record(z.string(), z.unknown()).superRefine((value, context) => {
+  const problem = unscannableShape(value);
+  if (problem) context.addIssue({ code: 'custom', message: `this value ${problem}` });
+});
 
 /** An MCP-style tool definition, as scanned for tool poisoning. */
 export const ToolDefinitionSchema = z.object({
@@ -69,7 +100,7 @@ export function extractText(subject: Subject): ExtractedText {
 
 /** Every string (and number/boolean, as text) inside a JSON value with its path; object keys are included for schemas. */
 export function collectStrings(value: unknown, path: JsonPath, out: Array<[JsonPath, string]> = [], depth = 0): Array<[JsonPath, string]> {
-  if (depth > 32) return out;
+  if (depth > maxJsonDepth) return out;
   if (typeof value === 'string') out.push([path, value]);
   else if (typeof value === 'number' || typeof value === 'bigint') out.push([path, String(value)]);
   else if (Array.isArray(value)) value.forEach((item, index) => collectStrings(item, [...path, index], out, depth + 1));
