@@ -30,6 +30,13 @@ describe('normalize undoes each evasion technique', () => {
 });
 
 describe('normalize', () => {
+  // Not a speed goal: a quadratic leet-word pattern took ~25 s on this input (1.6 s at 50 KB); linear takes milliseconds.
+  it('finishes on a long run of leet symbols without letters (no quadratic backtracking)', { timeout: 5_000 }, () => {
+    const normalized = normalize('|'.repeat(200_000));
+    expect(normalized.views.some((view) => view.kind === 'leet')).toBe(false);
+    expect(normalize(`${'!'.repeat(1_000)}h3ll0 w0rld`).views.find((view) => view.kind === 'leet')?.text).toContain('hello world');
+  });
+
   it('keeps plain ASCII as it is, with identity offsets', () => {
     const normalized = normalize('Hello world, run `npm install`.');
     expect(normalized.views).toHaveLength(1);

@@ -44,7 +44,7 @@ const plainAscii = /^[\x09\x0a\x0d\x20-\x7e]*$/;
 const mixedWord = /[\p{L}\p{M}]+/gu;
 const latinLetter = /[a-zA-Z]/;
 const spacedRun = /(?<![\p{L}\p{M}\p{N}])\p{L}\p{M}*(?:[ .\-_*|,·•/\\]{1,3}\p{L}\p{M}*){3,}(?![\p{L}\p{M}\p{N}])/gu;
-const leetWord = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}@$!|€]*\p{L})(?=[\p{L}\p{N}@$!|€]*[0-9@$!|€])[\p{L}\p{N}@$!|€]{2,}/gu;
+const leetWord = /(?<![\p{L}\p{N}@$!|€])(?=[\p{L}\p{N}@$!|€]*\p{L})(?=[\p{L}\p{N}@$!|€]*[0-9@$!|€])[\p{L}\p{N}@$!|€]{2,}/gu;
 const shortNumber = /(?<![\p{L}\p{N}.,])[0-9]{1,3}(?![\p{L}\p{N}]|[.,][0-9])/gu;
 
 /** Normalizes text once: NFKC, invisible/bidi/tag characters stripped and counted, homoglyphs folded, encoded layers decoded. */
