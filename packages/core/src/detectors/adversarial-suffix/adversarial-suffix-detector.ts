@@ -1,0 +1,53 @@
+import type { Detector } from '../../detector.ts';
+import type { Finding } from '../../finding.ts';
+import { densestSuffixWindow } from './suffix-score.ts';
+
+/** Window density (oddness per token) from which a text is reported: flag level, blocks with other evidence. */
+const flagDensity = 0.2;
+/** Window density from which token salad blocks on its own. */
+const blockDensity = 0.4;
+const flagScore = 0.55;
+const blockScore = 0.85;
+/** Fewest odd tokens a reported window holds (a short text with one odd token is not a suffix). */
+const minimumOddTokens = 4;
+
+/** Maps window density to the policy scale: `flagDensity` → 0.55, `blockDensity` → 0.85, linear in between, capped at 0.95. */
+function scoreOf(density: number): number {
+  const score = flagScore + ((density - flagDensity) / (blockDensity - flagDensity)) * (blockScore - flagScore);
+  return Math.round(Math.min(0.95, score) * 1e4) / 1e4;
+}
+
+/**
+ * Adversarial suffixes (GCG, DSN, random search): machine-optimized token salad appended to a request — sub-words glued
+ * to brackets and symbols, words glued by case, two scripts inside one token, runs of lone symbols — that no person
+ * writes. Scores the densest window of 16 tokens anywhere in the prompt; code lines, inline code, embedded JSON, URLs,
+ * paths, numbers and encoded blobs do not count, and repeated shapes (option lists, link tables) count once.
+ * Category `jailbreak`, prompts only: at flag level it blocks together with the classifier or a rule (noisy-or); dense
+ * salad blocks alone.
+ */
+export const adversarialSuffixDetector: Detector = {
+  meta: {
+    id: 'adversarial-suffix',
+    categories: ['jailbreak'],
+    surfaces: ['prompt'],
+    description: 'Flags machine-made token salad (GCG/DSN/random-search adversarial suffixes) anywhere in a prompt.',
+  },
+  scan(input) {
+    const view = input.normalized.views[0];
+    if (!view) return [];
+    const window = densestSuffixWindow(view.text);
+    if (!window || window.density < flagDensity || window.oddTokens < minimumOddTokens) return [];
+    const reasons = Object.entries(window.reasons)
+      .map(([reason, count]) => `${reason}=${count}`)
+      .join(' ');
+    const finding: Finding = {
+      detector: 'adversarial-suffix/token-salad',
+      category: 'jailbreak',
+      score: scoreOf(window.density),
+      message: 'machine-made token salad (an adversarial suffix) in the prompt',
+      span: view.toOriginal(window.start, window.end),
+      evidence: `density=${window.density.toFixed(2)} ${reasons}`,
+    };
+    return [finding];
+  },
+};
