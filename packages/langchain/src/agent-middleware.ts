@@ -61,6 +61,8 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
   // Tool-call verdicts from wrapModelCall, consumed by wrapToolCall: one scan per call, enforced where it runs.
   const pendingToolVerdicts = new Map<string, Verdict>();
   const scannedDefinitions = new Set<string>();
+  /** Tools whose definition was blocked, per session, with the reason: hidden from the model and never run. */
+  const withheldTools = new Map<string, Map<string, string>>();
   // JSON-schema conversion is the costly part of a definition: done once per tool object.
   const definitions = new WeakMap<object, ToolDefinition | undefined>();
   function definitionOf(tool: unknown): ToolDefinition | undefined {
@@ -123,6 +125,10 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
       const verdict = await scanSafely(guard, { surface: 'tool_definition', tool: definition }, session);
       if (verdict.decision === 'block' || verdict.decision === 'ask') {
         blocked.add(definition.name);
+        if (!withheldTools.has(session.id) && withheldTools.size >= maxDefinitionKeys) withheldTools.clear();
+        const withheld = withheldTools.get(session.id) ?? new Map<string, string>();
+        withheld.set(definition.name, verdict.reason);
+        withheldTools.set(session.id, withheld);
         // A poisoned definition stays blocked for the rest of the session.
         scannedDefinitions.delete(key);
       }
@@ -228,6 +234,17 @@ export function bulwarkMiddleware(options: BulwarkMiddlewareOptions) {
     wrapToolCall: async (request, handler) => {
       const session = sessionOf(request.runtime.configurable, request.state);
       const call = request.toolCall;
+      const withheldReason = withheldTools.get(session.id)?.get(call.name);
+      if (withheldReason !== undefined) {
+        // The model was never offered this tool; a call to it (a guessed or injected name) does not run either.
+        return new ToolMessage({
+          content: `Error: this tool call was not executed. The tool "${call.name}" is unavailable: ${withheldReason} Continue with the user's request another way or explain what you could not do.`,
+          tool_call_id: call.id ?? '',
+          name: call.name,
+          status: 'error',
+          response_metadata: { bulwark: { decision: 'block' } },
+        });
+      }
       const key = toolCallKey(call.id, call.name, call.args);
       const verdict = pendingToolVerdicts.get(key) ?? (await scanSafely(guard, { surface: 'tool_call', tool: call.name, args: call.args }, session));
       pendingToolVerdicts.delete(key);

@@ -65,6 +65,8 @@ export async function runDatasetsSection(dir = datasetsDir()): Promise<Report> {
     notes: [
       'TPR/FPR: share of attack/benign rows the default guard stops (decision block or ask).',
       'TPR@1%FPR: attack score = max(injection, jailbreak); threshold set on the pooled benign rows of the surface.',
+      'In-sample: the committed classifier was trained on most of these rows. For held-out figures see the `detection`',
+      '(validation test half, machine docs, evasion) and `detection-loso` (leave-one-source-out) sections.',
     ],
   };
 }
