@@ -3,15 +3,15 @@ import type { Finding } from '../../finding.ts';
 import { densestSuffixWindow } from './suffix-score.ts';
 
 /** Window density (oddness per token) from which a text is reported: flag level, blocks with other evidence. */
-const flagDensity = 0.2;
-/** Window density from which token salad blocks on its own. */
-const blockDensity = 0.4;
-const flagScore = 0.55;
-const blockScore = 0.85;
+const flagDensity = 0.15;
+/** Window density from which token salad blocks on its own (no benign prompt of the shared datasets reaches 0.2). */
+const blockDensity = 0.25;
+const flagScore = 0.5;
+const blockScore = 0.8;
 /** Fewest odd tokens a reported window holds (a short text with one odd token is not a suffix). */
 const minimumOddTokens = 4;
 
-/** Maps window density to the policy scale: `flagDensity` → 0.55, `blockDensity` → 0.85, linear in between, capped at 0.95. */
+/** Maps window density to the policy scale: `flagDensity` → 0.5, `blockDensity` → 0.8 (the jailbreak block threshold), linear, capped at 0.95. */
 function scoreOf(density: number): number {
   const score = flagScore + ((density - flagDensity) / (blockDensity - flagDensity)) * (blockScore - flagScore);
   return Math.round(Math.min(0.95, score) * 1e4) / 1e4;

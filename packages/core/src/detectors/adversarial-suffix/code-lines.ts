@@ -9,10 +9,12 @@ const codeKeyword =
 const codeEnding = /[;{}()[\],:\\]\s*$|=>\s*$|\b(?:do|then)\s*$/u;
 const assignment = /^\s*[\w.$[\]'"]+\s*(?:[-+*/%|&]?=|:=|<-)\s*\S/u;
 const indented = /^(?: {2,}|\t)\S/u;
+/** A markdown or ASCII table row: `| a | b |`. */
+const tableRow = /^\s*\|.*\|\s*$/u;
 
 /** Whether one line, on its own, is shaped like code, config, a log line or a stack frame. */
 function isCodeShaped(line: string): boolean {
-  return codeKeyword.test(line) || codeEnding.test(line) || assignment.test(line) || indented.test(line);
+  return codeKeyword.test(line) || codeEnding.test(line) || assignment.test(line) || indented.test(line) || tableRow.test(line);
 }
 
 /** Minimum share of non-empty code-shaped lines for a multi-line text to count as code context. */

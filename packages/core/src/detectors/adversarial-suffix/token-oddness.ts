@@ -37,6 +37,12 @@ const blobLike = /^[A-Za-z0-9+/=_-]{16,}$/u;
 const optionLike = /^[[(]?--?[a-zA-Z][\w-]*(?:[=[]|$)|^[\w.-]+=(?![{[(<])|::/u;
 /** Symbols glued to letters count only next to a sub-word (3+ letters), not in maths (`x^2`, `f(b)-f(a)`, `g++`). */
 const subWord = /\p{L}{3}/u;
+/** Code operators that token salad does not produce: comparisons, logic, arrows, empty calls, blocks. */
+const codeOperator = /==|!=|&&|\|\||=>|\(\)|\)\s*\{|\};?$/u;
+/** Fragments of JSON cut by spaces inside its strings (`Doe","userid":"user001",`), also malformed JSON that never closes. */
+const jsonFragment = /"\s*[:,،]\s*["[{]|[}\]]\s*[,،]\s*[{["]/u;
+/** LaTeX commands (`\\frac{a}{b}`, `\\mathbf{v}_i`) and markup tags (`<div`, `</span>`). */
+const latexOrMarkup = /^[$(]?\\[a-zA-Z]{2,}|^<\/?[a-zA-Z][\w-]*(?:[\s>/]|$)/u;
 const controlCharacter = /[\u0000-\u0008\u000e-\u001f]/u;
 const letter = /\p{L}/u;
 const letterOrDigit = /[\p{L}\p{M}\p{N}]/u;
@@ -44,6 +50,27 @@ const letterOrDigit = /[\p{L}\p{M}\p{N}]/u;
 const caseGlue = /\p{Ll}{2,}\p{Lu}\p{Ll}{2,}|\p{Lu}{2,}\p{Ll}{3,}/u;
 /** Symbol-only tokens that ordinary text, markdown, math and tables use. */
 const commonSymbolTokens = new Set(['--', '---', '->', '=>', '<-', '<=', '>=', '==', '!=', '...', '…', '**', '***', '##', '###', '####', '||', '&&', ':)', ':-)', ':(', ';)', '":', '",', '"', '|', '-', '—', '–', '*', '+', '=', '/', '&', '#', '>', '<', ':', '•', '·', '?', '!', '?!', '!!', '!!!', '??', '???', '%', '//', '/*', '*/', '{', '}', '(', ')', '[', ']', '{}', '[]', '()', '();', '});', '};', '],', '},', '),', '%>', '<%', '<!--', '-->', '$', '@', '^', '~', '`', '```', "'", "''", '""', '""",', '"""']);
+
+const pairs: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+
+/**
+ * A token whose brackets all pair up inside it (`foo(bar)`, `arr[0]`, `className={styles.wrapper}`): code or maths.
+ * Token salad glues brackets that never close (`oppositeley.](`, `({[HTMLsvg`).
+ */
+function balancedCall(token: string): boolean {
+  const stack: string[] = [];
+  let brackets = 0;
+  for (const char of token) {
+    if (char === '(' || char === '[' || char === '{') {
+      stack.push(char);
+      brackets += 1;
+    } else if (char === ')' || char === ']' || char === '}') {
+      if (stack.pop() !== pairs[char]) return false;
+      brackets += 1;
+    }
+  }
+  return brackets > 0 && stack.length === 0;
+}
 
 /** Groups of scripts that ordinary writing mixes inside one word (Japanese mixes Han and kana). */
 const scriptFamilies: ReadonlyArray<readonly [string, RegExp]> = [
@@ -100,7 +127,7 @@ export function scoreTokens(text: string, isCodeAt: (offset: number) => boolean)
       reasons.push('replacement-char');
       oddness += 1;
     }
-    const ordinary = urlLike.test(raw) || emailLike.test(raw) || pathLike.test(raw) || numberLike.test(raw) || blobLike.test(raw) || optionLike.test(raw) || controlCharacter.test(raw) || insideAny(quoted, start, end);
+    const ordinary = urlLike.test(raw) || emailLike.test(raw) || pathLike.test(raw) || numberLike.test(raw) || blobLike.test(raw) || optionLike.test(raw) || codeOperator.test(raw) || jsonFragment.test(raw) || latexOrMarkup.test(raw) || balancedCall(raw) || controlCharacter.test(raw) || insideAny(quoted, start, end);
     if (!ordinary) {
       if (mixesScripts(raw)) {
         reasons.push('script-mix');
