@@ -52,7 +52,21 @@ export function quotedStructure(text: string): Range[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** Whether `[start, end)` lies inside one of the ranges. */
-export function insideAny(ranges: readonly Range[], start: number, end: number): boolean {
-  return ranges.some((range) => start >= range.start && end <= range.end);
+/**
+ * Returns a lookup telling whether `[start, end)` lies inside one of the ranges. Overlapping ranges are merged; the
+ * lookup expects spans in increasing order (one pass over the tokens).
+ */
+export function insideLookup(ranges: readonly Range[]): (start: number, end: number) => boolean {
+  const merged: Range[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    else merged.push(range);
+  }
+  let cursor = 0;
+  return (start, end) => {
+    while (cursor < merged.length && (merged[cursor]?.end ?? 0) <= start) cursor += 1;
+    const range = merged[cursor];
+    return range !== undefined && start >= range.start && end <= range.end;
+  };
 }

@@ -1,4 +1,4 @@
-import { insideAny, quotedStructure } from './quoted-structure.ts';
+import { insideLookup, quotedStructure } from './quoted-structure.ts';
 
 /**
  * Per-token features of machine-made token salad (the adversarial suffixes of GCG-style optimizers): sub-words glued to
@@ -116,7 +116,7 @@ function mixesScripts(token: string): boolean {
  */
 export function scoreTokens(text: string, isCodeAt: (offset: number) => boolean): ScoredToken[] {
   const tokens: ScoredToken[] = [];
-  const quoted = quotedStructure(text);
+  const quoted = insideLookup(quotedStructure(text));
   for (const match of text.matchAll(tokenPattern)) {
     const raw = match[0];
     const start = match.index;
@@ -127,7 +127,7 @@ export function scoreTokens(text: string, isCodeAt: (offset: number) => boolean)
       reasons.push('replacement-char');
       oddness += 1;
     }
-    const ordinary = urlLike.test(raw) || emailLike.test(raw) || pathLike.test(raw) || numberLike.test(raw) || blobLike.test(raw) || optionLike.test(raw) || codeOperator.test(raw) || jsonFragment.test(raw) || latexOrMarkup.test(raw) || balancedCall(raw) || controlCharacter.test(raw) || insideAny(quoted, start, end);
+    const ordinary = urlLike.test(raw) || emailLike.test(raw) || pathLike.test(raw) || numberLike.test(raw) || blobLike.test(raw) || optionLike.test(raw) || codeOperator.test(raw) || jsonFragment.test(raw) || latexOrMarkup.test(raw) || balancedCall(raw) || controlCharacter.test(raw) || quoted(start, end);
     if (!ordinary) {
       if (mixesScripts(raw)) {
         reasons.push('script-mix');
