@@ -11,6 +11,13 @@ const blockScore = 0.8;
 /** Fewest odd tokens a reported window holds (a short text with one odd token is not a suffix). */
 const minimumOddTokens = 4;
 
+/**
+ * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
+ * and letters spaced apart, so wrapping the whole prompt in an encoding does not hide its suffix. Leetspeak is not read:
+ * it re-spells ordinary text with digits and symbols.
+ */
+const viewKinds = new Set(['normalized', 'tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
+
 /** Maps window density to the policy scale: `flagDensity` → 0.5, `blockDensity` → 0.8 (the jailbreak block threshold), linear, capped at 0.95. */
 function scoreOf(density: number): number {
   const score = flagScore + ((density - flagDensity) / (blockDensity - flagDensity)) * (blockScore - flagScore);
@@ -33,21 +40,26 @@ export const adversarialSuffixDetector: Detector = {
     description: 'Flags machine-made token salad (GCG/DSN/random-search adversarial suffixes) anywhere in a prompt.',
   },
   scan(input) {
-    const view = input.normalized.views[0];
-    if (!view) return [];
-    const window = densestSuffixWindow(view.text);
-    if (!window || window.density < flagDensity || window.oddTokens < minimumOddTokens) return [];
-    const reasons = Object.entries(window.reasons)
-      .map(([reason, count]) => `${reason}=${count}`)
-      .join(' ');
-    const finding: Finding = {
-      detector: 'adversarial-suffix/token-salad',
-      category: 'jailbreak',
-      score: scoreOf(window.density),
-      message: 'machine-made token salad (an adversarial suffix) in the prompt',
-      span: view.toOriginal(window.start, window.end),
-      evidence: `density=${window.density.toFixed(2)} ${reasons}`,
-    };
-    return [finding];
+    let best: Finding | undefined;
+    input.normalized.views.forEach((view, index) => {
+      if (index > 0 && !viewKinds.has(view.kind)) return;
+      const window = densestSuffixWindow(view.text);
+      if (!window || window.density < flagDensity || window.oddTokens < minimumOddTokens) return;
+      const score = scoreOf(window.density);
+      if (best && best.score >= score) return;
+      const reasons = Object.entries(window.reasons)
+        .map(([reason, count]) => `${reason}=${count}`)
+        .join(' ');
+      best = {
+        detector: 'adversarial-suffix/token-salad',
+        category: 'jailbreak',
+        score,
+        message: 'machine-made token salad (an adversarial suffix) in the prompt',
+        span: view.toOriginal(window.start, window.end),
+        ...(index > 0 ? { view: view.kind } : {}),
+        evidence: `density=${window.density.toFixed(2)} ${reasons}`,
+      };
+    });
+    return best ? [best] : [];
   },
 };
