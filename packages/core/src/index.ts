@@ -52,6 +52,7 @@ export { CategoryRuleSchema, PolicySchema, RedactionStrategySchema, type Categor
 export { ArgumentConstraintSchema, FlowRulesSchema, ToolLabelSchema, ToolPolicySchema, ToolRuleSchema, type ArgumentCheck, type ArgumentConstraint, type FlowRules, type ToolLabel, type ToolPolicy, type ToolRule } from './policy/tool-policy-schema.ts';
 export { exfiltrationMarkupPack } from './rules/packs/exfiltration-markup.ts';
 export { instructionOverridePack } from './rules/packs/instruction-override.ts';
+export { toolPoisoningPack } from './rules/packs/tool-poisoning.ts';
 export { jailbreakPersonaPack } from './rules/packs/jailbreak-persona.ts';
 export { obfuscationMarkersPack } from './rules/packs/obfuscation-markers.ts';
 export { promptExtractionPack } from './rules/packs/prompt-extraction.ts';

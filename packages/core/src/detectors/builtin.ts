@@ -7,6 +7,7 @@ import { obfuscationMarkersPack } from '../rules/packs/obfuscation-markers.ts';
 import { promptExtractionPack } from '../rules/packs/prompt-extraction.ts';
 import { roleSpoofingPack } from '../rules/packs/role-spoofing.ts';
 import { toolCoercionPack } from '../rules/packs/tool-coercion.ts';
+import { toolPoisoningPack } from '../rules/packs/tool-poisoning.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import { adversarialSuffixDetector } from './adversarial-suffix/adversarial-suffix-detector.ts';
 import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
@@ -35,7 +36,7 @@ export const attackRulePacks = [
 ] as const;
 
 /** The rule packs that ship with Bulwark. */
-export const builtinRulePacks = [...attackRulePacks] as const;
+export const builtinRulePacks = [...attackRulePacks, toolPoisoningPack] as const;
 
 /** Options of the built-in detector set. */
 export interface BuiltinDetectorOptions {

@@ -130,7 +130,7 @@ export function createInjectionFusionDetector(options: InjectionFusionOptions): 
         ruleFindings.push(...(pack.scan(input, context) as Finding[]));
       }
       const model = modelSurfaces.has(context.surface) ? await scoreWithModel(classifier(), input, context, options.calibration) : undefined;
-      return fuse(ruleFindings, model, input);
+      return fuse(ruleFindings, model, input, context.surface);
     },
   };
 }
@@ -244,8 +244,25 @@ export function calibrate(probability: number, thresholds: ThresholdPair, calibr
   return Math.round(clamp(score) * 1e4) / 1e4;
 }
 
-function fuse(ruleFindings: Finding[], model: ModelResult | undefined, input: ScanInput): Finding[] {
+/** Surfaces whose text the agent reads from outside (tool results, documents, tool definitions). */
+const readSurfaces = new Set<Surface>(['tool_result', 'document', 'tool_definition']);
+/**
+ * Highest score the model alone may give on a read surface: just under the block level, so an uncorroborated model
+ * score flags. What agents read — source code, logs, READMEs, mail — is far more varied than the model's training data
+ * (a line of code naming `systemPrompt` scored 0.97); blocking it would break the agent's task. Any attack rule match or
+ * hiding signal corroborates the model, and the two together block through the policy's noisy-or.
+ */
+const modelAloneCeiling = 0.79;
+
+function isCorroborated(ruleFindings: readonly Finding[], input: ScanInput): boolean {
+  if (ruleFindings.some((finding) => attackCategories.has(finding.category) && finding.score >= 0.3)) return true;
+  const signals = input.normalized.signals;
+  return signals.tags + signals.bidi + signals.homoglyphWords > 0 || signals.invisible >= 2;
+}
+
+function fuse(ruleFindings: Finding[], model: ModelResult | undefined, input: ScanInput, surface: Surface): Finding[] {
   const findings: Finding[] = [];
+  const ceiling = readSurfaces.has(surface) && !isCorroborated(ruleFindings, input) ? modelAloneCeiling : 1;
   for (const finding of ruleFindings) {
     if (!attackCategories.has(finding.category) || !model) {
       findings.push(finding);
@@ -257,7 +274,7 @@ function fuse(ruleFindings: Finding[], model: ModelResult | undefined, input: Sc
   }
   if (model) {
     for (const label of ['injection', 'jailbreak'] as const) {
-      const score = model.calibrated[label];
+      const score = Math.min(model.calibrated[label], ceiling);
       if (score < 0.05) continue;
       findings.push({
         detector: `injection/model-${label}`,
@@ -265,7 +282,7 @@ function fuse(ruleFindings: Finding[], model: ModelResult | undefined, input: Sc
         score,
         message: `the classifier rates this text as ${label === 'injection' ? 'a prompt injection' : 'a jailbreak'}`,
         ...(model.view !== 'normalized' ? { view: model.view } : {}),
-        evidence: `${model.id} p=${model.raw[label].toFixed(3)}`,
+        evidence: `${model.id} p=${model.raw[label].toFixed(3)}${score < model.calibrated[label] ? ' (alone: capped at flag)' : ''}`,
       });
     }
   }
