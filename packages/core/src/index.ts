@@ -36,6 +36,7 @@ export {
 } from './detectors/injection-fusion.ts';
 export { defaultCalibrationPath, defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier, type CalibrationSources } from './detectors/default-classifier.ts';
 export { evasionDetector } from './detectors/evasion.ts';
+export { adversarialSuffixDetector } from './detectors/adversarial-suffix/adversarial-suffix-detector.ts';
 export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
 export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';

@@ -1,4 +1,5 @@
 import type { Report } from '../report.ts';
+import { runAdversarialSuffixSection } from './sections/adversarial-suffix-section.ts';
 import { runAgentRunsSection } from './sections/agent-runs-section.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
 import { runDetectionSection, runLeaveOneSourceOutSection } from './sections/detection-section.ts';
@@ -17,5 +18,6 @@ export const evalSections: readonly EvalSection[] = [
   { id: 'datasets', title: 'Injection and jailbreak: shared datasets through `bulwark scan`', run: () => runDatasetsSection() },
   { id: 'detection', title: 'Injection and jailbreak (issue 3): validation split, held-out machine docs, evasion', run: () => runDetectionSection() },
   { id: 'detection-loso', title: 'Injection and jailbreak (issue 3): leave-one-source-out', run: () => runLeaveOneSourceOutSection() },
+  { id: 'adversarial-suffix', title: 'Adversarial suffixes: jailbreakbench per method and benign prompts, with and without the detector', run: () => runAdversarialSuffixSection() },
   { id: 'agent-runs', title: 'Unauthorized actions: agent runs (tool policy, risk inference, data flow, intent)', run: () => runAgentRunsSection() },
 ];

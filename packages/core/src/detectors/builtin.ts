@@ -9,6 +9,7 @@ import { roleSpoofingPack } from '../rules/packs/role-spoofing.ts';
 import { toolCoercionPack } from '../rules/packs/tool-coercion.ts';
 import { toolPoisoningPack } from '../rules/packs/tool-poisoning.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
+import { adversarialSuffixDetector } from './adversarial-suffix/adversarial-suffix-detector.ts';
 import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
 import { canaryDetector } from './canary/canary-detector.ts';
 import { createDataFlowDetector } from './data-flow/data-flow-detector.ts';
@@ -58,6 +59,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
       ...(options.classifier !== false ? { classifier: options.classifier ?? (() => loadDefaultClassifier()) } : {}),
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
+    adversarialSuffixDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),
     ...leakDetectors(policy),
