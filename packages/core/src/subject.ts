@@ -89,8 +89,8 @@ export function extractText(subject: Subject): ExtractedText {
       const values: Array<[JsonPath, string]> = [[['tool', 'name'], subject.tool.name]];
       if (subject.tool.title) values.push([['tool', 'title'], subject.tool.title]);
       values.push([['tool', 'description'], subject.tool.description]);
-      if (subject.tool.inputSchema) values.push(...collectStrings(subject.tool.inputSchema, ['tool', 'inputSchema']));
-      if (subject.tool.outputSchema) values.push(...collectStrings(subject.tool.outputSchema, ['tool', 'outputSchema']));
+      if (subject.tool.inputSchema) values.push(...collectStrings(subject.tool.inputSchema, ['tool', 'inputSchema'], [], 0, true));
+      if (subject.tool.outputSchema) values.push(...collectStrings(subject.tool.outputSchema, ['tool', 'outputSchema'], [], 0, true));
       return joinValues(values);
     }
     default:
@@ -98,14 +98,21 @@ export function extractText(subject: Subject): ExtractedText {
   }
 }
 
-/** Every string (and number/boolean, as text) inside a JSON value with its path; object keys are included for schemas. */
-export function collectStrings(value: unknown, path: JsonPath, out: Array<[JsonPath, string]> = [], depth = 0): Array<[JsonPath, string]> {
+/**
+ * Every string (and number, as text) inside a JSON value with its path. With `keys` (tool schemas, which are only
+ * scanned, never rewritten), object keys are collected too — a parameter name can carry instructions as well as a
+ * description can; the segment of a key has the path of its value.
+ */
+export function collectStrings(value: unknown, path: JsonPath, out: Array<[JsonPath, string]> = [], depth = 0, keys = false): Array<[JsonPath, string]> {
   if (depth > maxJsonDepth) return out;
   if (typeof value === 'string') out.push([path, value]);
   else if (typeof value === 'number' || typeof value === 'bigint') out.push([path, String(value)]);
-  else if (Array.isArray(value)) value.forEach((item, index) => collectStrings(item, [...path, index], out, depth + 1));
+  else if (Array.isArray(value)) value.forEach((item, index) => collectStrings(item, [...path, index], out, depth + 1, keys));
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) collectStrings(item, [...path, key], out, depth + 1);
+    for (const [key, item] of Object.entries(value)) {
+      if (keys) out.push([[...path, key], key]);
+      collectStrings(item, [...path, key], out, depth + 1, keys);
+    }
   }
   return out;
 }
