@@ -5,7 +5,6 @@ describe('tool-call detectors on odd input', () => {
   it.each([
     ['nested arrays, nulls and booleans', { a: [[[{ b: null, c: true, d: [1, 2, { e: 'x@y.example' }] }]]] }],
     ['a very long value', { body: 'lorem ipsum '.repeat(20_000), to: 'a@b.example' }],
-    ['deep nesting', JSON.parse(`${'{"a":'.repeat(60)}"deep"${'}'.repeat(60)}`) as Record<string, unknown>],
     ['unicode, emoji and control characters', { text: 'zero\u200Bwidth \u202Ebidi 🦀 \u0000 \uFFFF', to: ['ünïcödé@exämple.com'] }],
     ['numbers everywhere', { amount: Number.MAX_SAFE_INTEGER, iban: 0, recipient: -1, url: 12 }],
     ['empty', {}],
@@ -16,6 +15,12 @@ describe('tool-call detectors on odd input', () => {
     const verdict = await guard.scan({ surface: 'tool_call', tool: 'send_email', args }, 'odd');
     expect(verdict.errors).toEqual([]);
     expect(['allow', 'flag', 'ask', 'block']).toContain(verdict.decision);
+  });
+
+  it('deep nesting beyond what is scanned is rejected naming the field (adapters apply the fail mode), never skipped', async () => {
+    const guard = createGuard();
+    const args = JSON.parse(`${'{"a":'.repeat(60)}"deep"${'}'.repeat(60)}`) as Record<string, unknown>;
+    await expect(guard.scan({ surface: 'tool_call', tool: 'send_email', args }, 'odd')).rejects.toThrow(/subject\.args: .*nested deeper/);
   });
 
   it('a tool definition with an odd schema is remembered without error', async () => {
