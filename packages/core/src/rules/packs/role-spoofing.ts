@@ -49,9 +49,9 @@ export const roleSpoofingPack = {
       surfaceScores: { prompt: 0.55 },
       keywords: ['system', 'admin', 'developer', 'root', 'openai', 'anthropic', 'security'],
       patterns: [
-        String.raw`(?:^|[\n\[(<{*#=|-]\s*)(?:system|admin(?:istrator)?|developer|root|openai|anthropic|security)\s+(?:override|update|notice|message|instruction|alert|directive|command|prompt|mode|note)s?\s*(?:[:\]>)}*|]|-{2,})`,
+        String.raw`(?:^|[\n\[(<{*#=|-][^\S\n]*)(?:system|admin(?:istrator)?|developer|root|openai|anthropic|security)\s+(?:override|update|notice|message|instruction|alert|directive|command|prompt|mode|note)s?\s*(?:[:\]>)}*|]|-{2,})`,
         String.raw`<\s*(?:system|system[_-]?(?:message|prompt|instruction)s?|admin|developer[_-]?(?:message|instructions?))\s*>`,
-        String.raw`(?:^|\n)\s*(?:#{1,4}\s*)?(?:system|developer)\s*(?:\(\s*(?:override|priority|urgent)\s*\)\s*)?:\s*(?:you|ignore|from\s+now|new|the\s+assistant|assistant|override|disregard|forget)\b`,
+        String.raw`(?:^|\n)[^\S\n]*(?:#{1,4}\s*)?(?:system|developer)\s*(?:\(\s*(?:override|priority|urgent)\s*\)\s*)?:\s*(?:you|ignore|from\s+now|new|the\s+assistant|assistant|override|disregard|forget)\b`,
       ],
       examples: {
         positive: [
@@ -78,8 +78,8 @@ export const roleSpoofingPack = {
       surfaceScores: { prompt: 0.3 },
       keywords: ['assistant', 'ai:', 'user:', 'human:', 'model:'],
       patterns: [
-        String.raw`(?:^|\n)\s*(?:#{1,4}\s*)?(?:human|user)\s*:[^\n]{1,300}\n+\s*(?:#{1,4}\s*)?(?:assistant|ai|model|gpt|chatgpt|claude)\s*:\s*(?:sure|ok(?:ay)?|certainly|of\s+course|yes|i\s+will|i'll|understood|absolutely|here)`,
-        String.raw`(?:^|\n)\s*(?:assistant|ai\s+assistant)\s*:\s*(?:sure|certainly|of\s+course|understood|ok(?:ay)?)[,.!]?\s+(?:i\s+will|i'll|here\s+(?:is|are))\b[^\n]{0,80}\b(?:password|secret|key|token|system\s+prompt|instructions|send|forward|transfer|ignore)`,
+        String.raw`(?:^|\n)[^\S\n]*(?:#{1,4}\s*)?(?:human|user)\s*:[^\n]{1,300}\n\s*(?:#{1,4}\s*)?(?:assistant|ai|model|gpt|chatgpt|claude)\s*:\s*(?:sure|ok(?:ay)?|certainly|of\s+course|yes|i\s+will|i'll|understood|absolutely|here)`,
+        String.raw`(?:^|\n)[^\S\n]*(?:assistant|ai\s+assistant)\s*:\s*(?:sure|certainly|of\s+course|understood|ok(?:ay)?)[,.!]?\s+(?:i\s+will|i'll|here\s+(?:is|are))\b[^\n]{0,80}\b(?:password|secret|key|token|system\s+prompt|instructions|send|forward|transfer|ignore)`,
       ],
       examples: {
         positive: [
@@ -103,7 +103,7 @@ export const roleSpoofingPack = {
       keywords: ['</', 'end of', '---', '==='],
       patterns: [
         String.raw`<\/\s*(?:tool[_-]?(?:result|output|response)s?|function[_-]?(?:results?|output|response)|search[_-]?results?|documents?|context|data|untrusted[\w-]*|email|webpage|retrieved[\w-]*|user[_-]?(?:input|data|query))\s*>\s*(?:<[^>]{1,40}>\s*)?[A-Za-z]`,
-        String.raw`(?:^|\n)\s*[-=#*\[(<]{2,}\s*(?:end\s+of\s+(?:the\s+)?(?:document|tool\s+(?:output|result)|search\s+results?|context|data|email|user\s+input|untrusted\s+content)|(?:begin|start)\s+(?:of\s+)?(?:new\s+)?(?:system|instructions?|admin))\b`,
+        String.raw`(?:^|\n)[^\S\n]*[-=#*\[(<]{2,}\s*(?:end\s+of\s+(?:the\s+)?(?:document|tool\s+(?:output|result)|search\s+results?|context|data|email|user\s+input|untrusted\s+content)|(?:begin|start)\s+(?:of\s+)?(?:new\s+)?(?:system|instructions?|admin))\b`,
       ],
       examples: {
         positive: [

@@ -49,7 +49,7 @@ export const toolCoercionPack = {
       languages: ['en'],
       patterns: [
         String.raw`\b(?:transfer|wire|send|pay|move|deposit)\s+(?:(?:the|all|a|an|of|my|your|their|total|remaining|full)\s+){0,3}(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros|pounds|btc|bitcoin|eth)|(?:funds|money|balance|payment|amount|savings|bitcoin|crypto))\b[\s\S]{0,60}?\bto\b`,
-        String.raw`(?:^|[.!?:;\n]\s*|\b(?:please|kindly|immediately|now|must|should|need\s+to|then)\s+)(?:grant|give|provide|share)\s+(?:(?:permanent|full|admin(?:istrator)?|root|owner|unrestricted|write|edit)\s+){0,2}(?:access|permissions?|privileges|rights|control)\b[\s\S]{0,40}?\bto\b`,
+        String.raw`(?:^|[.!?:;\n][^\S\n]*|\b(?:please|kindly|immediately|now|must|should|need\s+to|then)\s+)(?:grant|give|provide|share)\s+(?:(?:permanent|full|admin(?:istrator)?|root|owner|unrestricted|write|edit)\s+){0,2}(?:access|permissions?|privileges|rights|control)\b[\s\S]{0,40}?\bto\b`,
         String.raw`\b(?:add|invite|make)\s+[\w.+-]+@[\w-]+\.[\w.-]+\s+(?:as\s+(?:an?\s+)?)?(?:admin|owner|collaborator|maintainer|member)\b`,
       ],
       examples: {
@@ -162,7 +162,7 @@ export const toolCoercionPack = {
         String.raw`\b(?:in|into|within|throughout)\s+your\s+(?:reply|response|answer|output|summary|implementation|solution|code)\b[^.!?\n]{0,20}?,?\s*(?:please\s+)?(?:include|add|insert|append|mention|say|state|write|use|replace|recommend|promote|encourage|tell)\b`,
         String.raw`\byour\s+(?:reply|response|answer|output|summary|code|codebase|solution|implementation|program|script)\s+(?:must|should|has\s+to|needs\s+to|shall)\s+(?:always\s+)?(?:be|include|contain|mention|start|end|begin|use|embody|incorporate|feature|reflect|import|call)\b`,
         String.raw`\b(?:augment|enrich|supplement|modify|alter|end|begin|start|conclude|format|rewrite|translate|encode|encrypt|reverse|prefix|suffix|sign|finish|embed|merge)\s+(?:all\s+|each\s+|every\s+|the\s+rest\s+of\s+)?your\s+(?:reply|replies|response|responses|answer|answers|output|summary|code|codebase|solution|implementation)\s+(?:with|to|by|in|so|using|as)\b`,
-        String.raw`(?:^|[.!?:;\n]\s*|\b(?:please|kindly|also|then|and|always)\s+)(?:(?:don't|do\s+not)\s+(?:forget|hesitate)\s+to\s+|make\s+sure\s+to\s+|be\s+sure\s+to\s+|remember\s+to\s+|try\s+to\s+|consider\s+)?(?:use|remove|group|misspell|scramble|rearrange|replace|convert|substitute|provide|render|write|present|compose|format|reverse|translate|encode|spell|capitali[sz]e|enhance|introduce|combine|add|insert|include|append|mention|suggest|recommend|promote|tease|integrate|incorporate|embed|end|start|begin|conclude|sign)\b[^.!?\n]{0,80}?\byour\s+(?:reply|replies|response|responses|answer|answers|message|output)(?:'s)?\b`,
+        String.raw`(?:^|[.!?:;\n][^\S\n]*|\b(?:please|kindly|also|then|and|always)\s+)(?:(?:don't|do\s+not)\s+(?:forget|hesitate)\s+to\s+|make\s+sure\s+to\s+|be\s+sure\s+to\s+|remember\s+to\s+|try\s+to\s+|consider\s+)?(?:use|remove|group|misspell|scramble|rearrange|replace|convert|substitute|provide|render|write|present|compose|format|reverse|translate|encode|spell|capitali[sz]e|enhance|introduce|combine|add|insert|include|append|mention|suggest|recommend|promote|tease|integrate|incorporate|embed|end|start|begin|conclude|sign)\b[^.!?\n]{0,80}?\byour\s+(?:reply|replies|response|responses|answer|answers|message|output)(?:'s)?\b`,
       ],
       examples: {
         positive: [
