@@ -64,7 +64,7 @@ function callContext(runtime: GuardRuntime, params: LanguageModelV4CallOptions):
 }
 
 /** Options of a standalone `bulwarkToolApproval`. */
-export interface BulwarkToolApprovalOptions extends Pick<BulwarkMiddlewareOptions, 'guard' | 'systemPrompt' | 'canaries' | 'cacheSize'> {
+export interface BulwarkToolApprovalOptions extends Pick<BulwarkMiddlewareOptions, 'guard' | 'systemPrompt' | 'canaries' | 'cacheSize' | 'onScanError'> {
   /** The session of a call; a keyed fingerprint of the first user message when absent. */
   sessionId?: ApprovalSessionIdOption;
 }

@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import type { Guard } from '@bulwark/core';
+import type { Guard, SubjectInput } from '@bulwark/core';
 import { z } from 'zod';
 
 /** Settings of the middleware that are plain data, validated when the middleware is created. */
@@ -51,6 +51,12 @@ export interface BulwarkMiddlewareOptions extends BulwarkSettingsInput {
   sessionId?: SessionIdOption;
   /** The protected system prompt; taken from the call's system messages when absent. */
   systemPrompt?: string;
+  /**
+   * Called with every scan the engine could not complete (e.g. tool-call arguments with a cycle or nested deeper than
+   * 32 levels). The policy's `failMode` decides the outcome either way: `closed` blocks with a clear reason, `open`
+   * allows; the error is also in the verdict's `errors`.
+   */
+  onScanError?: (error: unknown, subject: SubjectInput) => void;
 }
 
 /** Per-call metadata a caller may pass as `providerOptions: { bulwark: { … } }`. */

@@ -1,6 +1,6 @@
 import type { LanguageModelV4Content, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
 import { blockedGenerateResult, contentFilter } from './blocked-response.ts';
-import type { CallContext, GuardRuntime } from './runtime.ts';
+import { scan, type CallContext, type GuardRuntime } from './runtime.ts';
 import { judgeToolCall } from './tool-call-guard.ts';
 import { violation } from './violation.ts';
 
@@ -15,7 +15,7 @@ export async function guardGenerateResult(runtime: GuardRuntime, context: CallCo
   let keptClientCalls = 0;
   for (const part of result.content) {
     if (part.type === 'text' || part.type === 'reasoning') {
-      const verdict = await runtime.guard.scan({ surface: 'model_output', text: part.text }, context.session);
+      const verdict = await scan(runtime, { surface: 'model_output', text: part.text }, context.session);
       if (verdict.decision === 'block' || verdict.decision === 'ask') {
         if (runtime.settings.onBlock === 'throw') throw violation(verdict);
         return { ...blockedGenerateResult(runtime.guard.policy.blockMessage), usage: result.usage, ...(result.response ? { response: result.response } : {}) };

@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import { createGuard, type Guard, type SessionRef, type SubjectInput, type Verdict } from '@bulwark/core';
+import { createGuard, type Guard, type ScanOptions, type SessionRef, type SubjectInput, type Verdict } from '@bulwark/core';
 import { createBoundedMap, type BoundedMap } from './bounded-map.ts';
 import { BulwarkSettingsSchema, type BulwarkMiddlewareOptions, type BulwarkSettings, type SessionIdOption } from './options.ts';
 import { BulwarkConfigError } from '@bulwark/core';
+import { scanSafely, type ScanErrorHandler } from './safe-scan.ts';
 
 /** What the middleware learned about one language-model call, from `transformParams` to `wrapGenerate`/`wrapStream`. */
 export interface CallContext {
@@ -36,11 +37,13 @@ export interface GuardRuntime {
   readonly toolCalls: BoundedMap<ToolCallRecord>;
   /** Per-call context, keyed by the transformed parameters object the SDK hands to the wrap hooks. */
   readonly calls: WeakMap<LanguageModelV4CallOptions, CallContext>;
+  /** Reports scans the engine could not complete. */
+  readonly onScanError: ScanErrorHandler | undefined;
 }
 
 /** Builds the runtime of one middleware; settings are validated here, and errors name the field. */
 export function createRuntime(options: BulwarkMiddlewareOptions): GuardRuntime {
-  const { guard, sessionId, systemPrompt, ...data } = options;
+  const { guard, sessionId, systemPrompt, onScanError, ...data } = options;
   const parsed = BulwarkSettingsSchema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`).join('; ');
@@ -48,6 +51,9 @@ export function createRuntime(options: BulwarkMiddlewareOptions): GuardRuntime {
   }
   if (sessionId !== undefined && typeof sessionId !== 'string' && typeof sessionId !== 'function') {
     throw new BulwarkConfigError('invalid bulwarkMiddleware options: sessionId: expected a string or a function');
+  }
+  if (onScanError !== undefined && typeof onScanError !== 'function') {
+    throw new BulwarkConfigError('invalid bulwarkMiddleware options: onScanError: expected a function');
   }
   return {
     guard: guard ?? createGuard(),
@@ -58,6 +64,7 @@ export function createRuntime(options: BulwarkMiddlewareOptions): GuardRuntime {
     contentVerdicts: createBoundedMap(parsed.data.cacheSize),
     toolCalls: createBoundedMap(parsed.data.cacheSize),
     calls: new WeakMap(),
+    onScanError,
   };
 }
 
@@ -72,9 +79,17 @@ export async function scanOnce(runtime: GuardRuntime, session: SessionRef, subje
     .digest('hex');
   const cached = runtime.contentVerdicts.get(cacheKey);
   if (cached) return cached;
-  const verdict = await runtime.guard.scan(subject, session);
+  const verdict = await scan(runtime, subject, session);
   runtime.contentVerdicts.set(cacheKey, verdict);
   return verdict;
+}
+
+/**
+ * Every scan of the adapter goes through here: it never throws — a subject the engine cannot scan gets the policy's
+ * fail mode (see `scanSafely`) and the error is reported to `onScanError`.
+ */
+export function scan(runtime: GuardRuntime, subject: SubjectInput, session: SessionRef, options?: ScanOptions): Promise<Verdict> {
+  return scanSafely(runtime.guard, subject, session, options, runtime.onScanError);
 }
 
 /** Whether a decision stops the content it was made for. Input surfaces cannot ask anyone, so `ask` stops too. */

@@ -1,7 +1,7 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { RedactedSpan, Verdict } from '@bulwark/core';
 import { contentFilter, textBlockParts, unknownUsage } from './blocked-response.ts';
-import { stops, type CallContext, type GuardRuntime } from './runtime.ts';
+import { scan, stops, type CallContext, type GuardRuntime } from './runtime.ts';
 import { releaseBoundary, rewriteRange, scanIntervalAt } from './text-hold-back.ts';
 import { judgeToolCall } from './tool-call-guard.ts';
 import { violation } from './violation.ts';
@@ -49,7 +49,7 @@ export function createStreamGuard(runtime: GuardRuntime, context: CallContext): 
   let keptClientCalls = 0;
 
   const keyOf = (kind: TextKind, id: string) => `${kind}:${id}`;
-  const scanText = (text: string, record: boolean) => guard.scan({ surface: 'model_output', text }, context.session, { record });
+  const scanText = (text: string, record: boolean) => scan(runtime, { surface: 'model_output', text }, context.session, { record });
 
   function heldBlock(kind: TextKind, id: string): HeldText {
     const key = keyOf(kind, id);

@@ -1,6 +1,6 @@
 import type { SessionRef, Verdict } from '@bulwark/core';
 import type { ModelMessage, ToolApprovalStatus } from 'ai';
-import type { GuardRuntime } from './runtime.ts';
+import { scan, type GuardRuntime } from './runtime.ts';
 import { conversationFingerprint, firstUserTextOfMessages } from './session.ts';
 import { argumentsOf } from './tool-call-guard.ts';
 
@@ -37,7 +37,7 @@ export function createToolApproval(runtime: GuardRuntime, sessionId?: ApprovalSe
       argumentsRewritten = known.argumentsRewritten;
     } else {
       const session = approvalSession(runtime, request, sessionId);
-      verdict = await runtime.guard.scan({ surface: 'tool_call', id: toolCall.toolCallId, tool: toolCall.toolName, args: argumentsOf(toolCall.input) }, session);
+      verdict = await scan(runtime, { surface: 'tool_call', id: toolCall.toolCallId, tool: toolCall.toolName, args: argumentsOf(toolCall.input) }, session);
       runtime.toolCalls.set(toolCall.toolCallId, { session, verdict, argumentsRewritten: false });
     }
     switch (verdict.decision) {

@@ -1,5 +1,5 @@
 import type { Verdict } from '@bulwark/core';
-import type { CallContext, GuardRuntime } from './runtime.ts';
+import { scan, type CallContext, type GuardRuntime } from './runtime.ts';
 
 /** A tool call as the model emitted it: `input` is the JSON text of the arguments. */
 export interface ModelToolCall {
@@ -30,7 +30,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Scans one tool call (`tool_call` subject with parsed arguments), remembers the verdict for the `toolApproval` hook, and decides. */
 export async function judgeToolCall(runtime: GuardRuntime, context: CallContext, call: ModelToolCall): Promise<ToolCallAction> {
   const args = argumentsOf(call.input);
-  const verdict = await runtime.guard.scan({ surface: 'tool_call', id: call.toolCallId, tool: call.toolName, args }, context.session);
+  const verdict = await scan(runtime, { surface: 'tool_call', id: call.toolCallId, tool: call.toolName, args }, context.session);
   const rewritten = verdict.decision === 'redact' && verdict.redacted?.args !== undefined;
   runtime.toolCalls.set(call.toolCallId, { session: context.session, verdict, argumentsRewritten: rewritten });
   if (context.blockedTools.has(call.toolName)) {

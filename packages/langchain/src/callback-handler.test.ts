@@ -2,6 +2,7 @@ import { BulwarkViolationError, createGuard } from '@bulwark/core';
 import { HumanMessage } from '@langchain/core/messages';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { AIMessage } from '@langchain/core/messages';
+import type { Serialized } from '@langchain/core/load/serializable';
 import { createAgent, fakeModel, tool } from 'langchain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -83,5 +84,26 @@ describe('BulwarkCallbackHandler', () => {
       ['handleLLMEnd', 'model_output', 'redact'],
     ]);
     expect(new Set(events.map((event) => event.sessionId))).toEqual(new Set(['cb-thread']));
+  });
+
+  it('tracking many runs evicts the least recently used run, not every run→session mapping at once', async () => {
+    const guard = createGuard({ detectors: [markerDetector()] });
+    const events: CallbackVerdictEvent[] = [];
+    const handler = new BulwarkCallbackHandler({ guard, onVerdict: (event) => events.push(event) });
+    const chain: Serialized = { lc: 1, type: 'not_implemented', id: ['chain'] };
+    const toolEvent = async (runId: string, parentRunId: string) => {
+      await handler.handleToolStart(chain, JSON.stringify({ body: 'EVIL' }), runId, parentRunId, [], {}, 'send_email');
+      return events.at(-1)?.sessionId;
+    };
+    // A long-lived root run (a chat thread) and a child that reveals its session.
+    handler.handleChainStart(chain, {}, 'root-run', undefined, [], { thread_id: 'thread-1' });
+    expect(await toolEvent('child-0', 'root-run')).toBe('thread-1');
+    // Thousands of other root runs come and go without ending (LangGraph does not always report chain ends).
+    for (let index = 0; index < 4093; index += 1) handler.handleChainStart(chain, {}, `other-${index}`, undefined, [], {});
+    // The root run is used again, so it is the most recently used entry...
+    expect(await toolEvent('child-1', 'root-run')).toBe('thread-1');
+    // ...and more runs evict the least recently used ones, never the active thread.
+    for (let index = 0; index < 100; index += 1) handler.handleChainStart(chain, {}, `late-${index}`, undefined, [], {});
+    expect(await toolEvent('child-2', 'root-run')).toBe('thread-1');
   });
 });

@@ -47,6 +47,7 @@ const maxTrackedRuns = 4096;
 export class BulwarkCallbackHandler extends BaseCallbackHandler {
   name = 'BulwarkCallbackHandler';
   readonly #options: BulwarkCallbackHandlerOptions;
+  /** Run id → session id, least recently used first (bounded by `maxTrackedRuns`). */
   readonly #sessions = new Map<string, string>();
   readonly #seenMessages = new Set<string>();
   readonly #toolNames = new Map<string, string>();
@@ -58,10 +59,26 @@ export class BulwarkCallbackHandler extends BaseCallbackHandler {
 
   #session(runId: string, parentRunId: string | undefined, metadata?: Record<string, unknown>): SessionRef {
     let id = this.#options.sessionId ?? (typeof metadata?.['thread_id'] === 'string' ? metadata['thread_id'] : undefined);
-    id ??= (parentRunId && this.#sessions.get(parentRunId)) || this.#sessions.get(runId) || `langchain-${randomUUID()}`;
-    if (this.#sessions.size >= maxTrackedRuns) this.#sessions.clear();
+    id ??= (parentRunId && this.#recentSession(parentRunId)) || this.#recentSession(runId) || `langchain-${randomUUID()}`;
+    this.#sessions.delete(runId);
     this.#sessions.set(runId, id);
+    // Bounded: the least recently used run is forgotten first (a Map iterates in insertion order; use re-inserts).
+    while (this.#sessions.size > maxTrackedRuns) {
+      const oldest = this.#sessions.keys().next().value;
+      if (oldest === undefined) break;
+      this.#sessions.delete(oldest);
+    }
     return { id, ...(this.#options.userId ? { userId: this.#options.userId } : {}), ...(this.#options.systemPrompt ? { systemPrompt: this.#options.systemPrompt } : {}) };
+  }
+
+  /** The session of a tracked run, marking the run as recently used. */
+  #recentSession(runId: string): string | undefined {
+    const id = this.#sessions.get(runId);
+    if (id !== undefined) {
+      this.#sessions.delete(runId);
+      this.#sessions.set(runId, id);
+    }
+    return id;
   }
 
   async #check(hook: CallbackVerdictEvent['hook'], runId: string, session: SessionRef, subject: SubjectInput): Promise<void> {

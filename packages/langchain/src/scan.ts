@@ -1,12 +1,12 @@
-import type { Guard, SessionRef, SubjectInput, Verdict } from '@bulwark/core';
+import type { Guard, ScanOptions, SessionRef, SubjectInput, Verdict } from '@bulwark/core';
 
 /**
  * Scans one subject. A guard that throws (invalid subject, broken store) never crashes the host and never silently
  * passes: the policy's fail mode decides, exactly as for a detector that throws.
  */
-export async function scanSafely(guard: Guard, subject: SubjectInput, session: SessionRef | undefined): Promise<Verdict> {
+export async function scanSafely(guard: Guard, subject: SubjectInput, session: SessionRef | undefined, options?: ScanOptions): Promise<Verdict> {
   try {
-    return await guard.scan(subject, session);
+    return await guard.scan(subject, session, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failClosed = guard.policy.failMode === 'closed';

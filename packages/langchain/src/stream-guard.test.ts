@@ -1,4 +1,4 @@
-import { createGuard } from '@bulwark/core';
+import { createCanary, createGuard } from '@bulwark/core';
 import { AIMessage, AIMessageChunk, HumanMessage } from '@langchain/core/messages';
 import { FakeStreamingChatModel } from '@langchain/core/utils/testing';
 import { createAgent } from 'langchain';
@@ -38,5 +38,26 @@ describe('guardMessageStream', () => {
   it('passes a clean answer through unchanged', async () => {
     const texts = await run(`${filler}${filler}`);
     expect(texts.join('')).toBe(`${filler}${filler}`);
+  });
+
+  it('provisional scans see the session: a canary split across chunks never reaches the consumer', async () => {
+    const guard = createGuard();
+    const canary = createCanary();
+    const answer = `${filler}My hidden marker is ${canary} as you asked. ${filler}`;
+    const model = new FakeStreamingChatModel({ sleep: 0, responses: [new AIMessage(answer)] });
+    const agent = createAgent({ model, tools: [], middleware: [bulwarkMiddleware({ guard, streaming: 'pass-through' })] });
+    const stream = (await agent.stream({ messages: [new HumanMessage('report')] }, { streamMode: 'messages' })) as AsyncIterable<MessageStreamItem>;
+    const texts: string[] = [];
+    const session = { id: 'canary-thread', canaries: [canary] };
+    for await (const [message] of guardMessageStream(stream, { guard, session, windowChars: 40, scanEveryChars: 8 })) {
+      if (AIMessageChunk.isInstance(message) || AIMessage.isInstance(message)) texts.push(message.text);
+    }
+    const released = texts.join('');
+    expect(texts.length).toBeGreaterThan(1);
+    expect(released).toContain(filler.slice(0, 40));
+    expect(released).not.toContain(canary);
+    expect(released).not.toContain(canary.slice(0, 8));
+    // The in-between scans read the session but record nothing.
+    expect(await guard.session('canary-thread')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Guard, Verdict } from '@bulwark/core';
+import type { Guard, SessionRef, Verdict } from '@bulwark/core';
 import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { messageText } from './messages.ts';
 import { scanSafely, stops } from './scan.ts';
@@ -9,6 +9,14 @@ export type MessageStreamItem = [BaseMessage, Record<string, unknown>];
 /** Options of {@link guardMessageStream}. */
 export interface GuardMessageStreamOptions {
   guard: Guard;
+  /**
+   * The conversation's session (a `SessionRef` or its id — the LangGraph `thread_id` the agent middleware uses), so
+   * every check sees its system prompt and canaries: a system-prompt or canary leak is cut off before it streams out
+   * instead of only when the final message is scanned. Pass the `systemPrompt` and `canaries` in the `SessionRef` when
+   * the session does not hold them yet. The checks read the session and record nothing (`{ record: false }`); the
+   * agent middleware records the final message.
+   */
+  session?: SessionRef | string;
   /**
    * Characters of model text held back behind what has been checked (default 128). Text is released only once it
    * sits this far from the end of what the model has produced so far, and never in the middle of a finding.
@@ -38,17 +46,18 @@ interface HeldMessage {
  * and cut off (with the policy's block message) as soon as a verdict blocks. Tool-call chunks are held until their
  * message is complete. A message is complete when another message starts or the stream ends.
  *
- * Intermediate checks are stateless scans (no session is recorded); the agent middleware records the final message.
+ * Checks are provisional scans in `options.session` (read, never recorded); the agent middleware records the final message.
  * A pattern longer than the window can be released in part before it becomes recognisable: size the window to the
  * longest secret you must never show (or use `streaming: 'hold'`).
  */
 export async function* guardMessageStream(stream: AsyncIterable<MessageStreamItem>, options: GuardMessageStreamOptions): AsyncGenerator<MessageStreamItem> {
   const windowChars = options.windowChars ?? 128;
   const scanEveryChars = options.scanEveryChars ?? 32;
+  const session: SessionRef | undefined = typeof options.session === 'string' ? { id: options.session } : options.session;
   let current: HeldMessage | undefined;
 
   async function scan(text: string): Promise<Verdict> {
-    const verdict = await scanSafely(options.guard, { surface: 'model_output', text }, undefined);
+    const verdict = await scanSafely(options.guard, { surface: 'model_output', text }, session, { record: false });
     if (verdict.decision !== 'allow') options.onVerdict?.(verdict);
     return verdict;
   }
