@@ -128,6 +128,18 @@ describe('private keys without their END line', () => {
     expect(verdict.redacted?.text).toBe('[PRIVATE_KEY]\n\nThat key is truncated, sorry.');
   });
 
+  it('reports the key from its header at every length a stream can reach, the END line arriving included', () => {
+    const text = `Here it is:\n${header}\n${body.join('\n')}\n-----END RSA PRIVATE KEY-----\nbye`;
+    const start = text.indexOf(header);
+    const scanner = createSecretScanner();
+    const unreported: number[] = [];
+    for (let length = start + header.length + 1 + 20; length <= text.length; length++) {
+      const matches = scanner.scanText(text.slice(0, length)).filter((match) => match.rule.id === 'private-key');
+      if (matches[0]?.start !== start) unreported.push(length);
+    }
+    expect(unreported).toEqual([]);
+  });
+
   it('keeps the whole block, END line included, once the key is complete', async () => {
     const block = `${header}\n${body.join('\n')}\n-----END RSA PRIVATE KEY-----`;
     const verdict = await guard.scan({ surface: 'model_output', text: `key:\n${block}\ndone` });

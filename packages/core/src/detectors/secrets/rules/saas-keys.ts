@@ -10,18 +10,20 @@ const keyBase64Line = String.raw`[A-Za-z0-9+/=]+${keyLineEnd}`;
 /** An RFC 7468 / RFC 4880 armor header such as `Proc-Type: 4,ENCRYPTED` or `Version: GnuPG v2`. */
 const keyArmorHeader = String.raw`[A-Za-z][A-Za-z0-9-]{1,40}: [^\r\n]*`;
 const privateKeyHeader = String.raw`-----BEGIN[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----`;
+const privateKeyFooter = String.raw`-----END[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----`;
 
 /**
  * A private key block. Complete: header to END line. Unterminated (a stream that has not reached the END line yet, or
  * a key cut off): the header, optional armor headers, a first line of at least 20 base64 characters, then every
  * following base64 line — up to the end of the text while the key is still arriving, so a streaming guard holds back
  * everything from the header on. The run of key lines is atomic (`(?=(…))\1`) so it cannot back off to dodge the
- * END check; a block whose END line follows is left to the complete form, as before.
+ * END check; a block whose complete END line follows is left to the complete form, as before. A partly arrived END
+ * line (`-----END RSA PRIV`) does not count, or the key would go unreported while its footer streams in.
  */
 const privateKeyPattern =
-  String.raw`${privateKeyHeader}(?:[\s\S]{64,16384}?-----END[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----` +
+  String.raw`${privateKeyHeader}(?:[\s\S]{64,16384}?${privateKeyFooter}` +
   String.raw`|(?:${keyLineBreak}${keyArmorHeader}){0,8}${keyLineBreak}[A-Za-z0-9+/]{20}[A-Za-z0-9+/=]*${keyLineEnd}` +
-  String.raw`(?=((?:${keyLineBreak}${keyBase64Line})*))\1(?!\s*-----END))`;
+  String.raw`(?=((?:${keyLineBreak}${keyBase64Line})*))\1(?!\s*${privateKeyFooter}))`;
 
 /** SaaS platforms, private keys, JWTs, authorization headers and generic credential assignments. */
 export const saasKeyRules: SecretRuleInput[] = [
@@ -170,6 +172,7 @@ export const saasKeyRules: SecretRuleInput[] = [
         '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n',
         '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,5A2B1C3D4E5F60718293A4B5C6D7E8F9\n\nq4Yb3Hq2kFsl0r9vXe6u8B4xZt2mC7pL1nD0aW3yQe5RfT6gH8jK9iL0oM1nP2q',
         '-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBGVx3kIBCADq8Zr2mT5yN1vH7pK3sW9dF4gJ6cL0bX2eQ8uA5iR1oY3tM7nP\n=Ab3d\n-----EN',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE',
       ],
       negative: [
         '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi4V5aSdMxXn1q\n-----END PUBLIC KEY-----',
