@@ -108,3 +108,41 @@ describe('secrets in context', () => {
     expect((await guard.scan({ surface: 'tool_result', text })).findings).toEqual([]);
   });
 });
+
+describe('private keys without their END line', () => {
+  const header = '-----BEGIN RSA PRIVATE KEY-----';
+  const body = ['MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi4V5aSdMxXn1q+Kn7yGz0cYw8J', 'q4Yb3Hq2kFsl0r9vXe6u8B4xZt2mC7pL1nD0aW3yQe5RfT6gH8jK9iL0oM1nP2q'];
+  const guard = createGuard({ detectors: [detector] });
+
+  it('covers everything from the header to the end of a text that stops inside the key', async () => {
+    const text = `Here it is:\n${header}\n${body[0]}\n${body[1]?.slice(0, 20)}`;
+    const verdict = await guard.scan({ surface: 'model_output', text });
+    const finding = verdict.findings.find((entry) => entry.detector === 'secrets/private-key');
+    expect(finding?.span).toEqual({ start: text.indexOf(header), end: text.length });
+    expect(verdict.redacted?.text).toBe('Here it is:\n[PRIVATE_KEY]');
+  });
+
+  it('stops at the last line of key material when prose follows (the key was cut off)', async () => {
+    const text = `${header}\n${body[0]}\n${body[1]}\n\nThat key is truncated, sorry.`;
+    const verdict = await guard.scan({ surface: 'model_output', text });
+    expect(verdict.redacted?.text).toBe('[PRIVATE_KEY]\n\nThat key is truncated, sorry.');
+  });
+
+  it('reports the key from its header at every length a stream can reach, the END line arriving included', () => {
+    const text = `Here it is:\n${header}\n${body.join('\n')}\n-----END RSA PRIVATE KEY-----\nbye`;
+    const start = text.indexOf(header);
+    const scanner = createSecretScanner();
+    const unreported: number[] = [];
+    for (let length = start + header.length + 1 + 20; length <= text.length; length++) {
+      const matches = scanner.scanText(text.slice(0, length)).filter((match) => match.rule.id === 'private-key');
+      if (matches[0]?.start !== start) unreported.push(length);
+    }
+    expect(unreported).toEqual([]);
+  });
+
+  it('keeps the whole block, END line included, once the key is complete', async () => {
+    const block = `${header}\n${body.join('\n')}\n-----END RSA PRIVATE KEY-----`;
+    const verdict = await guard.scan({ surface: 'model_output', text: `key:\n${block}\ndone` });
+    expect(verdict.redacted?.text).toBe('key:\n[PRIVATE_KEY]\ndone');
+  });
+});

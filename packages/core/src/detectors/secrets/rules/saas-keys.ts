@@ -1,6 +1,30 @@
 import type { SecretRuleInput } from '../secret-rule.ts';
 import { tokenEnd, tokenEndDash, tokenStart } from './boundaries.ts';
 
+/** A line break, blank lines allowed, and the next line's indentation. */
+const keyLineBreak = String.raw`(?:[ \t]*\r?\n)+[ \t]*`;
+/** The current line ends here (trailing spaces allowed), or the text does. */
+const keyLineEnd = String.raw`(?=[ \t]*(?:\r?\n|$))`;
+/** A line of base64 key material (PGP's `=` checksum line included). */
+const keyBase64Line = String.raw`[A-Za-z0-9+/=]+${keyLineEnd}`;
+/** An RFC 7468 / RFC 4880 armor header such as `Proc-Type: 4,ENCRYPTED` or `Version: GnuPG v2`. */
+const keyArmorHeader = String.raw`[A-Za-z][A-Za-z0-9-]{1,40}: [^\r\n]*`;
+const privateKeyHeader = String.raw`-----BEGIN[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----`;
+const privateKeyFooter = String.raw`-----END[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----`;
+
+/**
+ * A private key block. Complete: header to END line. Unterminated (a stream that has not reached the END line yet, or
+ * a key cut off): the header, optional armor headers, a first line of at least 20 base64 characters, then every
+ * following base64 line — up to the end of the text while the key is still arriving, so a streaming guard holds back
+ * everything from the header on. The run of key lines is atomic (`(?=(…))\1`) so it cannot back off to dodge the
+ * END check; a block whose complete END line follows is left to the complete form, as before. A partly arrived END
+ * line (`-----END RSA PRIV`) does not count, or the key would go unreported while its footer streams in.
+ */
+const privateKeyPattern =
+  String.raw`${privateKeyHeader}(?:[\s\S]{64,16384}?${privateKeyFooter}` +
+  String.raw`|(?:${keyLineBreak}${keyArmorHeader}){0,8}${keyLineBreak}[A-Za-z0-9+/]{20}[A-Za-z0-9+/=]*${keyLineEnd}` +
+  String.raw`(?=((?:${keyLineBreak}${keyBase64Line})*))\1(?!\s*${privateKeyFooter}))`;
+
 /** SaaS platforms, private keys, JWTs, authorization headers and generic credential assignments. */
 export const saasKeyRules: SecretRuleInput[] = [
   {
@@ -132,22 +156,33 @@ export const saasKeyRules: SecretRuleInput[] = [
   },
   {
     id: 'private-key',
-    description: 'PEM, OpenSSH or PGP private key block',
+    description: 'PEM, OpenSSH or PGP private key block (from its header on, while the END line has not arrived)',
     group: 'key',
     entity: 'PRIVATE_KEY',
     keywords: ['private key'],
-    pattern: String.raw`-----BEGIN[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----[\s\S]{64,16384}?-----END[ A-Z0-9]{0,20}PRIVATE KEY(?: BLOCK)?-----`,
+    pattern: privateKeyPattern,
     allowPlaceholderShapes: true,
     examples: {
       positive: [
         '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi4V5aSdMxXn1q+Kn7yGz0cYw8J\nq4Yb3Hq2kFsl0r9vXe6u8B4xZt2mC7pL1nD0aW3yQe5RfT6gH8jK9iL0oM1nP2q\n-----END RSA PRIVATE KEY-----',
         'key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n  QyNTUxOQAAACDx3b8Z1nR5kT0vQ2pXyW7sL4mC9aH6jE3uF8gD1iK5oAAAAJgr2vVZK9r1\n  -----END OPENSSH PRIVATE KEY-----',
         '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGVx3kIBCADq8Zr2mT5yN1vH7pK3sW9dF4gJ6cL0bX2eQ8uA5iR1oY3tM7nP\n=Ab3d\n-----END PGP PRIVATE KEY BLOCK-----',
+        // Unterminated: still streaming, or cut off. The END line is not needed to know a key is leaking.
+        'Here is the key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi4V5aSdMxXn1q+Kn7yGz0cYw8J\nq4Yb3Hq2kF',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n',
+        '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,5A2B1C3D4E5F60718293A4B5C6D7E8F9\n\nq4Yb3Hq2kFsl0r9vXe6u8B4xZt2mC7pL1nD0aW3yQe5RfT6gH8jK9iL0oM1nP2q',
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBGVx3kIBCADq8Zr2mT5yN1vH7pK3sW9dF4gJ6cL0bX2eQ8uA5iR1oY3tM7nP\n=Ab3d\n-----EN',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE',
       ],
       negative: [
         '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi4V5aSdMxXn1q\n-----END PUBLIC KEY-----',
         'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPx3b8Z1nR5kT0vQ2pXyW7sL4mC9aH6jE3uF8gD1iK5o alice@laptop',
         '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+        // An unterminated public key, and prose about private keys without any key material.
+        '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi4V5aSdMxXn1q',
+        'A PEM file starts with a line like -----BEGIN PRIVATE KEY----- and ends with the matching END line.',
+        '-----BEGIN PRIVATE KEY-----\n<paste your key here>\n',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nNote: never commit this file to the repository.',
       ],
     },
   },
