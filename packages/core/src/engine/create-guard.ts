@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { placeholderFor, restorePlaceholders } from '../act/placeholders.ts';
 import { keyedHash, redactionSpans, redactSubject, type RedactionStrategy } from '../act/redact.ts';
@@ -50,6 +51,14 @@ export interface SessionRef {
   /** Canary tokens planted for this session. */
   canaries?: readonly string[];
 }
+
+/** A session reference as callers pass it, checked at the edge so a wrong type names the field. */
+const SessionRefSchema = z.object({
+  id: z.string(),
+  userId: z.string().optional(),
+  systemPrompt: z.string().optional(),
+  canaries: z.array(z.string()).optional(),
+});
 
 /** Options of one scan. */
 export interface ScanOptions {
@@ -190,8 +199,10 @@ export function createGuard(config: GuardConfig = {}): Guard {
     detectors,
     scan(subject, session, options) {
       const record = options?.record ?? true;
-      const sessionRef = typeof session === 'string' ? { id: session } : session;
-      if (!sessionRef) return scanNow(subject, undefined, record);
+      if (session === undefined) return scanNow(subject, undefined, record);
+      const checked = SessionRefSchema.safeParse(typeof session === 'string' ? { id: session } : session);
+      if (!checked.success) return Promise.reject(new BulwarkConfigError(formatIssues(checked.error, 'session')));
+      const sessionRef: SessionRef = checked.data;
       // Scans of one session run in order, so state updates never interleave.
       const previous = sessionQueues.get(sessionRef.id) ?? Promise.resolve();
       const next = previous.then(
