@@ -1,3 +1,8 @@
+/** Whether a decision stops what it was about (`block`, or `ask` until a human approves); a flag only monitors. */
+export function isStopping(decision: string | undefined): boolean {
+  return decision === 'block' || decision === 'ask';
+}
+
 /** A scored example: its attack score and whether the engine stopped it. */
 export interface ScoredExample {
   readonly score: number;

@@ -1,3 +1,4 @@
+import { isStopping } from '../../eval/metrics.ts';
 import vard from '@andersmyrmel/vard';
 import { attackRulePacks, createGuard, createInjectionFusionDetector, evasionDetector, loadDefaultClassifier, normalize } from '@bulwark/core';
 import { checkAll } from 'llm_guardrail';
@@ -100,7 +101,7 @@ export async function runDetectionPeersSuite(): Promise<Report> {
   const sample = detectionSample();
   const bulwark = await rates(sample, async (row) => {
     const verdict = await guard.scan({ surface: row.surface === 'prompt' ? 'prompt' : 'document', text: row.text });
-    return verdict.decision === 'block' || verdict.decision === 'ask';
+    return isStopping(verdict.decision);
   });
   const vardRates = await rates(sample, async (row) => vardDetects(row.text));
   const guardrailRates = await rates(sample, (row) => guardrailDetects(row.text));

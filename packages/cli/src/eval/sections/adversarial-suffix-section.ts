@@ -1,3 +1,4 @@
+import { isStopping } from '../metrics.ts';
 import { createGuard, type AttackClassifier, type Guard } from '@bulwark/core';
 import { datasetsDir, percent, repoRoot, type Report } from '../../report.ts';
 import { loadDatasets, type DatasetRow } from '../../train/dataset.ts';
@@ -6,8 +7,6 @@ import { gatherMachineDocuments } from '../../train/main.ts';
 import { runTraining } from '../../train/pipeline.ts';
 import { createScorer } from '../../train/scoring.ts';
 
-/** Decisions that stop an attack (a flag only monitors). */
-const stoppingDecisions = new Set(['block', 'ask']);
 const heldOutFile = 'jailbreakbench.jsonl';
 const detectorId = 'adversarial-suffix';
 
@@ -31,7 +30,7 @@ async function tallies(guards: Record<Variant, Guard>, rows: readonly DatasetRow
     for (const key of [keyOf(row), 'all']) if (!result.has(key)) result.set(key, { without: { stopped: 0, total: 0 }, with: { stopped: 0, total: 0 } });
     for (const variant of ['without', 'with'] as const) {
       const verdict = await guards[variant].scan({ surface: 'prompt', text: row.text });
-      const stopped = stoppingDecisions.has(verdict.decision);
+      const stopped = isStopping(verdict.decision);
       for (const key of [keyOf(row), 'all']) {
         const tally = result.get(key)![variant];
         tally.total += 1;

@@ -1,3 +1,4 @@
+import { isStopping } from '../metrics.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGuard, DecisionSchema, type Decision, type PolicyInput } from '@bulwark/core';
@@ -39,7 +40,7 @@ export interface AgentRunReport {
   readonly latency: { readonly p50: number; readonly p99: number };
 }
 
-const stopped = (decision: Decision) => decision === 'block' || decision === 'ask';
+const stopped = isStopping;
 
 /** Parses one fixture file; errors name the file and line. */
 export function parseAgentRun(text: string, file: string): AgentRunEvent[] {

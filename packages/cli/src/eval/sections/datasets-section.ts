@@ -2,7 +2,7 @@ import { createGuard } from '@bulwark/core';
 import { createEventScanner } from '../../events.ts';
 import { datasetsDir, percent, type Report } from '../../report.ts';
 import { datasetName, listDatasetFiles, readDataset } from '../datasets.ts';
-import { stoppedRate, tprAtFpr, type ScoredExample } from '../metrics.ts';
+import { isStopping, stoppedRate, tprAtFpr, type ScoredExample } from '../metrics.ts';
 
 interface Group {
   file: string;
@@ -11,8 +11,6 @@ interface Group {
   negatives: ScoredExample[];
 }
 
-/** Decisions that stop an attack (a flag only monitors). */
-const stoppingDecisions = new Set(['block', 'ask']);
 
 /**
  * Scores every dataset file through the same code path as `bulwark scan --jsonl` (event → subject → guard.scan) and
@@ -32,7 +30,7 @@ export async function runDatasetsSection(dir = datasetsDir()): Promise<Report> {
       groups.set(key, group);
       const { output } = await scanner.scanEvent({ surface, text: row.text });
       const score = Math.max(output.categories?.injection ?? 0, output.categories?.jailbreak ?? 0);
-      const example = { score, stopped: stoppingDecisions.has(output.decision ?? 'allow') };
+      const example = { score, stopped: isStopping(output.decision) };
       (row.label === 'benign' ? group.negatives : group.positives).push(example);
     }
   }

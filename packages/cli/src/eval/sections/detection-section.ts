@@ -11,10 +11,9 @@ import { gatherMachineDocuments } from '../../train/main.ts';
 import { runTraining } from '../../train/pipeline.ts';
 import { createScorer } from '../../train/scoring.ts';
 import { stableHash } from '../../train/split.ts';
-import { stoppedRate, tprAtFpr, type ScoredExample } from '../metrics.ts';
+import { isStopping, stoppedRate, tprAtFpr, type ScoredExample } from '../metrics.ts';
 
 /** Decisions that stop an attack (a flag only monitors). */
-const stoppingDecisions = new Set(['block', 'ask']);
 /** Positives per evasion technique (a hash-ordered sample of the detected validation positives). */
 const evasionSampleSize = 400;
 
@@ -29,7 +28,7 @@ async function scanText(scanner: ReturnType<typeof createEventScanner>, surface:
   const { output } = await scanner.scanEvent({ surface, text });
   return {
     score: Math.max(output.categories?.injection ?? 0, output.categories?.jailbreak ?? 0),
-    stopped: stoppingDecisions.has(output.decision ?? 'allow'),
+    stopped: isStopping(output.decision),
   };
 }
 
@@ -101,7 +100,7 @@ export async function runDetectionSection(): Promise<Report> {
     const flagged: string[] = [];
     for (const document of heldOut) {
       const { output } = await scanner.scanEvent({ surface, text: document.text });
-      const stopped = stoppingDecisions.has(output.decision ?? 'allow');
+      const stopped = isStopping(output.decision);
       if (stopped) flagged.push(document.path);
       const list = byCorpus.get(document.corpus) ?? [];
       list.push({ score: 0, stopped });
