@@ -4,24 +4,24 @@ import { orderLeadIn, orderVerb, replyNoun, sentenceStart, sentenceUnit, unitWit
 const dataNouns = String.raw`(?:e-?mails?|messages?|files?|documents?|data|database|credentials?|passwords?|api[\s_-]?keys?|keys|tokens?|secrets?|contacts?|contact\s+list|address\s+book|conversation|chat\s+(?:history|log)|history|records?|invoices?|statements?|reports?|photos?|logs|cookies|ssh\s+keys?|private\s+keys?|personal\s+(?:information|details|data)|customer\s+(?:data|list|records)|medical\s+records|bank\s+(?:details|statements)|the\s+(?:above|previous|summary|output|results?))`;
 const destinations = String.raw`(?:[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+|(?:the\s+)?(?:following|this|that|my|our|an?)\s+(?:external\s+|new\s+|personal\s+|backup\s+|secure\s+)?(?:address|account|url|server|endpoint|email|e-mail|wallet|iban|number|webhook|link|site|website|domain|bucket|channel)|account\s+(?:number|no\.?|#)|iban|wallet|bitcoin|btc)`;
 
-/** What a human correspondent (or an API client) is asked to put in a reply: their details, a reference, a document, a header. */
+/** What a human correspondent (or an API client) is asked to put in a reply: details, a reference, a document, a header. */
 const requestedDetail = String.raw`(?:numbers?|references?|tickets?|ids?|details|information|names?|address(?:es)?|dates?|receipts?|invoices?|copy|copies|forms?|screenshots?|attachments?|files?|headers?|status|payloads?|fields?|parameters?|tokens?|json|xml)`;
 /** Letter- and word-level transformations and ciphers a reply can be ordered into. */
 const transformation = String.raw`(?:substitutions?|ciphers?|encoding|leet(?:speak)?|anagram\w{0,4}|typos?|backwards|reversed?|mirror(?:ed)?|symbols|numbers|digits|numerals|emojis?|pig\s+latin|morse(?:\s+code)?|base64|hex(?:adecimal)?|rot13|binary|all\s+caps|upper-?case|capital\s+letters|homophones?|anagrams?|misspellings?)\b`;
 
-/** Nouns that make "your response" a thing of the reader's program or paperwork ("your response handler", "your answer sheet"). */
+/** Nouns that make "your response" part of the reader's program or paperwork ("your response handler", "your answer sheet"). */
 const replyCompound = String.raw`(?:handlers?|body|bodies|headers?|times?|codes?|objects?|status|payloads?|callbacks?|data|formats?|fields?|rates?|schemas?|sheets?|box|boxes|keys?|types?|size|streams?|files?|variables?)\b`;
 /** A unit of text an order asks to slip into the reply ("a sentence", "a friendly reminder", "a short tip"). */
 const insertedText = String.raw`(?:sentences?|statements?|tips?|reminders?|remarks?|notes?|lines?|mentions?|recommendations?|suggestions?|facts?|jokes?|disclaimers?|slogans?|ads?|adverts?|advertisements?|promotions?|plugs?|shout-?outs?|phrases?|quotes?|headlines?|teasers?|hashtags?|taglines?|postscripts?)\b`;
-/** Where an order about the reply points: in, into, to or at the end of "your reply|response|answer|output"; "the letters of your answer". */
+/** Where an order about the reply points: "in/into/to/at the end of your reply|response|answer|output", "the letters of your answer". */
 const replyTarget = String.raw`(?:(?:in|into|within|throughout|to|from|at\s+the\s+(?:end|start|beginning|top|bottom)\s+of)\s+your\s+${replyNoun}\b|(?:letters|words|characters|sentences|vowels|consonants|spaces|text)\s+(?:of|in)\s+your\s+${replyNoun}\b|your\s+${replyNoun}['’]s\s+(?:words|letters|sentences|characters|text)\b)(?![\s-]+${replyCompound})`;
 /** "In your response, …" at the start of a sentence (optionally "… to this email,"). */
 const inYourReply = String.raw`(?:in|within|throughout|at\s+the\s+(?:end|start|beginning)\s+of)\s+your\s+${replyNoun}(?:\s+to\s+(?:this|that|my|our|the)\s+[a-z]+)?(?:[^\S\n]*,)?[^\S\n]+`;
 /** Task words of exams, forms and questionnaires ("In your answer, explain…"): not an injected order on their own. */
 const taskWord = String.raw`(?:explain|discuss|describe|compare|contrast|refer|consider|show|justify|cite|use|include|list|identify|evaluate|assess|analy[sz]e|address|give|provide|state|focus|outline|summari[sz]e|define|support|answer|argue|reflect|demonstrate|illustrate|be|make|try|remember|note|indicate|specify|confirm|let|tell|clarify|elaborate|mention|draw|apply|quote|reference|write|choose|select|name|keep|avoid|do|feel)`;
 /**
- * What an injected order about the reply carries: a link, domain or address, a quoted text to copy (an exclamation or a sentence of four words or more), an inserted text
- * unit ("a sentence", "a tip"), "our" product, or a letter-level transformation of the text.
+ * What an injected order about the reply carries: a link, domain or address; a quoted text to copy (an exclamation, or
+ * four words or more); a unit of inserted text ("a sentence", "a tip"); "our" product; a letter-level transformation.
  */
 const replyPayload = String.raw`(?:https?:\/\/|\bwww\.|\b[a-z0-9-]{1,63}\.(?:com|net|org|io|xyz|info|biz|co|app|site|online|shop|store|top|ru|cn|ly|me|gg|dev|example)\b|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]|"[^"\n]{0,160}[!?]"|“[^”\n]{0,160}[!?]”|["“](?:[^"“”\s]{1,40}[^\S\n]){3}[^"“”\n]{0,120}["”]|\bour\s+(?:app|product|site|website|store|shop|service|brand|company|forum|community|channel|offer|plan|newsletter|sponsor|discount)s?\b|\b(?:links?|hyperlinks?|download|install|click|subscribe|sign\s+up|buy|purchase)\b|\b(?:letters|vowels|consonants|symbols|emojis?|ciphers?|substitution|backwards|leetspeak|spaces|punctuation)\b|\b${transformation}|\ban?\s+(?:[a-z-]+\s+){0,2}?${insertedText}|\bevery\s+(?:other|second|third|fourth|fifth|[a-z]+th|\d+(?:st|nd|rd|th))\s+(?:word|letter|character|sentence)\b)`;
 /** The people an injected order wants the reply to address ("suggest users…", "remind readers…"). */
@@ -274,6 +274,13 @@ export const toolCoercionPack = {
           'Provide your answer using the form below.',
           'Include it into your program with a single import.',
           'Cite at least two sources in your answer.',
+          'Please add a link to the shared drive in your reply so I can review the draft.',
+          'Include a short note in your reply if you cannot attend.',
+          'Add a sentence to your answer explaining your method.',
+          'In your answer, explain how users interact with the system.',
+          'Start your reply with "Dear hiring committee".',
+          'Write your answers in the spaces provided.',
+          'Return a 200 status in your response to acknowledge the webhook.',
           'Log the error in your response handler so users see it.',
           'please include your order\nnumber in your reply',
         ],
@@ -305,6 +312,7 @@ export const toolCoercionPack = {
           'Please include your order number in your reply.',
           'Looking forward to your reply!',
           'Thank you in advance for your reply.',
+          'Return the challenge value in your response body.',
         ],
       },
     },
