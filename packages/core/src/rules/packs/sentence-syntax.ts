@@ -8,19 +8,20 @@
 /**
  * One unit inside a sentence: a character that cannot end it; a `.`, `!` or `?` followed by a non-space (a domain such
  * as `example.com`, a version, a decimal, an ellipsis); or a whole quoted string, whose own `!` and `.` do not end the
- * sentence around it. An unclosed quote ends the sentence.
+ * sentence around it. An unclosed quote and a table cell's `|` after the dot end the sentence.
  */
-export const sentenceUnit = String.raw`(?:[^.!?\n"“”]|[.!?](?=[^\s"“”'’)\]])|"[^"\n]{0,160}"|“[^”\n]{0,160}”)`;
+export const sentenceUnit = String.raw`(?:[^.!?\n"“”]|[.!?](?=[^\s"“”'’)\]|])|"[^"\n]{0,160}"|“[^”\n]{0,160}”)`;
 
 /** A sentence unit that does not start the word "your" (outside quotes): the object of an order is not the reader's own. */
 export const unitWithoutYour = String.raw`(?:(?!\byour\b)${sentenceUnit})`;
 
 /**
- * Where a sentence starts: the start of the text (after any blank space); after a sentence end (`.`, `!`, `?`, `:`, `;`, a table cell's `|`)
- * and a space or a line break; a line after a blank line; a list item; a line that holds whole sentences (not indented, it
- * ends with `.`, `!`, `?` or `:`). A line break alone is not one: wrapped prose continues its sentence on the next line.
+ * Where a sentence starts: the start of the text (after any blank space); after a sentence end (`.`, `!`, `?`, `:`,
+ * `;`) and spaces or a line break; after a table cell's `|`; a line after a blank line; a list item; a line that holds
+ * whole sentences (not indented, ends with `.`, `!`, `?` or `:`). A line break alone is not one: wrapped prose
+ * continues its sentence on the next line.
  */
-export const sentenceStart = String.raw`(?:^\s{0,8}|[.!?:;|]["”'’)\]]?(?:[^\S\n]{1,8}\n?|\n)|\n[^\S\n]{0,8}(?:\n|[-*•>+][^\S\n])|\n(?=[^\s][^\n]{0,300}?[.!?:]["”'’)\]]?[^\S\n]{0,8}(?:\n|$)))[^\S\n]{0,8}`;
+export const sentenceStart = String.raw`(?:^\s{0,8}|[.!?:;|]["”'’)\]]?(?:[^\S\n]+\n?|\n)|\||\n[^\S\n]{0,8}(?:\n|[-*•>+][^\S\n])|\n[^\S\n]?(?=[^\s][^\n]{0,300}?[.!?:]["”'’)\]]?[^\S\n]{0,8}(?:\n|$)))[^\S\n]{0,8}`;
 
 /** Words that open a sentence without being an order: pronouns, determiners, conjunctions, greetings, thanks. */
 const notAnOrder = String.raw`(?:the|a|an|this|that|these|those|your|my|our|their|his|her|its|i|i'm|you|we|they|he|she|it|there|here|thanks?|hope|hi|hello|dear|regards|cheers|as|if|when|whenever|while|since|because|so|and|but|or|nor|what|which|who|whom|whose|how|why|where|all|any|each|every|no|not|one|some|once|after|before|for|from|in|on|at|by|with|to|of|about|via|per|also|just|only|even|look|looking|attached|based|according|sorry|welcome|best|kind|warm|many|much|more|most|very|well|yes|ok|okay|note|ps|re|fw|fwd|is|are|was|were|will|would|can|could|should|may|might|do|does|did|have|has|had|please|kindly|then|now|finally|lastly|additionally|moreover)`;

@@ -23,14 +23,14 @@ const taskWord = String.raw`(?:explain|discuss|describe|compare|contrast|refer|c
  * What an injected order about the reply carries: a link, domain or address; a quoted text to copy (an exclamation, or
  * four words or more); a unit of inserted text ("a sentence", "a tip"); "our" product; a letter-level transformation.
  */
-const replyPayload = String.raw`(?:https?:\/\/|\bwww\.|\b[a-z0-9-]{1,63}\.(?:com|net|org|io|xyz|info|biz|co|app|site|online|shop|store|top|ru|cn|ly|me|gg|dev|example)\b|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]|"[^"\n]{0,160}[!?]"|“[^”\n]{0,160}[!?]”|["“](?:[^"“”\s]{1,40}[^\S\n]){3}[^"“”\n]{0,120}["”]|\bour\s+(?:app|product|site|website|store|shop|service|brand|company|forum|community|channel|offer|plan|newsletter|sponsor|discount)s?\b|\b(?:links?|hyperlinks?|download|install|click|subscribe|sign\s+up|buy|purchase)\b|\b(?:letters|vowels|consonants|symbols|emojis?|ciphers?|substitution|backwards|leetspeak|spaces|punctuation)\b|\b${transformation}|\ban?\s+(?:[a-z-]+\s+){0,2}?${insertedText}|\bevery\s+(?:other|second|third|fourth|fifth|[a-z]+th|\d+(?:st|nd|rd|th))\s+(?:word|letter|character|sentence)\b)`;
+const replyPayload = String.raw`(?:https?:\/\/|\bwww\.|\b[a-z0-9-]{1,63}\.(?:com|net|org|io|xyz|info|biz|co|app|site|online|shop|store|top|ru|cn|ly|me|gg|dev|example)\b|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]|"[^"\n]{0,160}[!?]"|“[^”\n]{0,160}[!?]”|["“](?:[^"“”\s]{1,40}[^\S\n]){3}[^"“”\n]{0,120}["”]|\bour\s+(?:app|product|site|website|store|shop|service|brand|company|forum|community|channel|offer|plan|newsletter|sponsor|discount)s?\b|\b(?:links?|hyperlinks?|download|install|click|subscribe|sign\s+up|buy|purchase)\b|\b(?:letters|vowels|consonants|symbols|emojis?|ciphers?|substitution|backwards|leetspeak|spaces|punctuation)\b|\b${transformation}|(?<!\S)(?:an?|[^\x00-\x7f]{1,2})\s+(?:[a-z-]+\s+){0,2}?${insertedText}|\bevery\s+(?:other|second|third|fourth|fifth|[a-z]+th|\d+(?:st|nd|rd|th))\s+(?:word|letter|character|sentence)\b)`;
 /** The people an injected order wants the reply to address ("suggest users…", "remind readers…"). */
 const replyAudience = String.raw`\b(?:users?|readers?|visitors?|customers?|audience|viewers?|subscribers?|followers?|everyone|recipients?)\b`;
 /**
  * A sentence written to a human correspondent: the writer speaks as "I"/"we", or the order depends on the reader's
  * situation ("if you cannot attend"). Checked from the start of the sentence, quoted strings skipped.
  */
-const toAHuman = String.raw`${sentenceUnit}{0,240}?\b(?:i|i['’](?:m|ve|ll|d)|me|we|we['’](?:re|ve|ll|d)|us|(?:if|when|unless|once)\s+you)\b`;
+const toAHuman = String.raw`${sentenceUnit}{0,160}?\b(?:i(?![.\w])|i['’](?:m|ve|ll|d)|me|we|we['’](?:re|ve|ll|d)|us|(?:if|when|unless|once)\s+you)\b`;
 /** After the target, the sentence names more of the reader's own things ("…explaining your method"): a human reader. */
 const moreOfTheReaders = String.raw`${unitWithoutYour}{0,160}?\byour\b`;
 
@@ -228,10 +228,10 @@ export const toolCoercionPack = {
       languages: ['en'],
       keywords: ['your'],
       patterns: [
-        String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,200}?${replyPayload})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
-        String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?=${sentenceUnit}{0,200}?${replyAudience})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
+        String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,160}?${replyPayload})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
+        String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?=${sentenceUnit}{0,160}?${replyAudience})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
         String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?!\s+(?:your|us|me|them|him|her|whether|if)\b)(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)`,
-        String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,200}?${replyPayload})(?!\s+(?:your|us|me|them|him|her|whether|if)\b)`,
+        String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,160}?${replyPayload})(?!\s+(?:your|us|me|them|him|her|whether|if)\b)`,
         String.raw`\b(?:modify|alter|adapt|enhance|enrich|augment|supplement|embellish|encode|encrypt|obfuscate|reverse|scramble|jumble|prefix|suffix|infuse|season|sprinkle|transform|merge|embed)\s+(?:all\s+|each\s+|every\s+|the\s+rest\s+of\s+)?your\s+${replyNoun}\s+(?:by|to|with|so|using|as|in|into|through)\b`,
         String.raw`\b(?:provide|write|compose|craft|present|deliver|give|format|render|translate|convert|express|produce|generate|return|modify|rewrite|encode)\s+(?:all\s+|each\s+|every\s+)?your\s+(?:${replyNoun}|messages?|text)\s+(?:(?:using|in|with|via|through|as)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?${transformation}|without\s+(?:any\s+)?(?:spaces|punctuation|vowels|capital\s+letters|line\s+breaks))`,
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}(?:begin|start|open|end|conclude|finish|close|sign\s+off)\s+(?:all\s+|each\s+|every\s+)?your\s+${replyNoun}\s+(?:with|by)\b(?=${sentenceUnit}{0,160}?${replyPayload})`,
