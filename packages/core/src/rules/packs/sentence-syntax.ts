@@ -35,5 +35,5 @@ export const orderLeadIn = String.raw`(?:(?:please|kindly|also|now|then|and|fina
  */
 export const orderVerb = String.raw`(?!${notAnOrder}\b)[a-z]+(?<!ing)\b`;
 
-/** What the reader produces: its reply, response, answer or output. */
-export const replyNoun = String.raw`(?:reply|replies|response|responses|answer|answers|output|outputs)`;
+/** What the reader produces: its reply, response, answer, output, summary or translation. */
+export const replyNoun = String.raw`(?:reply|replies|response|responses|answer|answers|output|outputs|summary|summaries|translation)`;
