@@ -1,0 +1,122 @@
+import type { Detector } from '../../detector.ts';
+import type { Finding } from '../../finding.ts';
+import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
+import { segmentsOf, type Segment } from './segments.ts';
+import { contentStemCounts, stemOf } from './topic-words.ts';
+
+/**
+ * How much text the rest of the document needs before a topic break can be judged: twelve distinct content words, or
+ * a data-heavy text (a table of figures, a statement) of forty words and numbers with at least four content words.
+ */
+const minimumRestWords = 12;
+const minimumDataTokens = 40;
+const minimumDataWords = 4;
+/** A request on a line of its own, sharing no content word with the text: blocks alone. */
+const standaloneScore = 0.85;
+/**
+ * Weaker evidence: inside a paragraph, or one entry of a list (changelogs are lists of unrelated imperatives). Flags;
+ * blocks together with the classifier or a rule.
+ */
+const partialScore = 0.6;
+/**
+ * A text with several requests in it is a list of tasks (a worksheet, an FAQ, a changelog of imperatives, a prompt
+ * collection), not a text with one task planted in it: two requests flag at most, three or more stay at the flag line.
+ */
+const taskListCount = 3;
+const taskListScore = 0.5;
+/** Language names say which language a translation is wanted in, not what it is about. */
+const tokenPattern = /[\p{L}\p{N}]+/gu;
+
+function tokenCount(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(tokenPattern)) count++;
+  return count;
+}
+
+const languageStems = new Set([...languages].map(stemOf));
+/** Segments read per text: the limit keeps hostile input linear and bounded. */
+const maxCandidates = 64;
+
+interface Candidate {
+  readonly segment: Segment;
+  readonly kind: RequestKind;
+  readonly shared: number;
+  readonly words: number;
+  readonly restWords: number;
+  readonly score: number;
+}
+
+/**
+ * A request addressed to an assistant, planted in a text it has nothing to do with: a general-knowledge question, a
+ * translation, a poem or a code sample asked for on its own line inside an email about a card payment or a table of
+ * results. The agent reading the text was asked to work on it; a self-contained task for an assistant that shares no
+ * topic with it is there to be obeyed, not read. Read surfaces only: on a prompt, asking is the point.
+ *
+ * Two tests: the segment has the form of a request to an assistant (`request-forms.ts`: task verbs with their object,
+ * knowledge questions, not asks between the people in a conversation), and its content words do not occur in the
+ * rest of the text (topic discontinuity; `topic-words.ts`).
+ */
+export const plantedRequestDetector: Detector = {
+  meta: {
+    id: 'planted-request',
+    categories: ['injection'],
+    surfaces: ['document', 'tool_result'],
+    description: 'Flags a request addressed to an assistant (a question, a task) that has nothing to do with the text it is planted in.',
+  },
+  scan(input) {
+    const view = input.normalized.views[0];
+    if (!view) return [];
+    let documentStems: Map<string, number> | undefined;
+    let documentTokens = 0;
+    const candidates: Candidate[] = [];
+    let read = 0;
+    let requests = 0;
+    for (const segment of segmentsOf(view.text)) {
+      if (!segment.complete) continue;
+      const kind = requestKindOf(segment.text);
+      if (!kind) continue;
+      if (++read > maxCandidates) break;
+      requests++;
+      if (!documentStems) {
+        documentStems = contentStemCounts(view.text);
+        documentTokens = tokenCount(view.text);
+      }
+      const candidate = judge(segment, kind, documentStems, documentTokens);
+      if (candidate) candidates.push(candidate);
+    }
+    if (candidates.length === 0) return [];
+    const best = candidates.reduce((top, candidate) => (candidate.score > top.score ? candidate : top));
+    const score = requests >= taskListCount ? Math.min(best.score, taskListScore) : requests > 1 ? Math.min(best.score, partialScore) : best.score;
+    const finding: Finding = {
+      detector: 'planted-request/off-topic-request',
+      category: 'injection',
+      score,
+      message: `a ${best.kind} request addressed to an assistant, unrelated to the text around it`,
+      span: view.toOriginal(best.segment.start, best.segment.end),
+      evidence: `kind=${best.kind} shared=${best.shared}/${best.words} rest=${best.restWords} ${best.segment.standalone ? 'own line' : 'in a paragraph'}${requests > 1 ? ` requests=${requests}` : ''}`,
+    };
+    return [finding];
+  },
+};
+
+function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<string, number>, documentTokens: number): Candidate | undefined {
+  const own = contentStemCounts(segment.text);
+  let restWords = documentStems.size;
+  for (const [stem, count] of own) if ((documentStems.get(stem) ?? 0) <= count) restWords--;
+  const restTokens = documentTokens - tokenCount(segment.text);
+  if (restWords < minimumRestWords && !(restTokens >= minimumDataTokens && restWords >= minimumDataWords)) return undefined;
+  let words = 0;
+  let shared = 0;
+  for (const [stem, count] of own) {
+    if (languageStems.has(stem)) continue;
+    words++;
+    if ((documentStems.get(stem) ?? 0) > count) shared++;
+  }
+  // A phrase to translate may have no topic at all ("thank you very much"): nothing ties it to the text either.
+  if (words === 0 && kind !== 'translate') return undefined;
+  let score: number;
+  if (shared === 0) score = segment.standalone && !segment.listItem ? standaloneScore : partialScore;
+  else return undefined;
+  return { segment, kind, shared, words, restWords, score };
+}
+
