@@ -20,10 +20,11 @@ const standaloneScore = 0.85;
 const partialScore = 0.6;
 /**
  * A text with several requests in it is a list of tasks (a worksheet, an FAQ, a changelog of imperatives, a prompt
- * collection), not a text with one task planted in it: two requests flag at most, three or more stay at the flag line.
+ * collection), not a text with one task planted in it: two requests flag at most; three or more are reported under
+ * the flag line, so that they do not stop a text even together with a flagging classifier score.
  */
 const taskListCount = 3;
-const taskListScore = 0.5;
+const taskListScore = 0.35;
 /** Language names say which language a translation is wanted in, not what it is about. */
 const tokenPattern = /[\p{L}\p{N}]+/gu;
 
@@ -112,8 +113,9 @@ function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<s
     words++;
     if ((documentStems.get(stem) ?? 0) > count) shared++;
   }
-  // A phrase to translate may have no topic at all ("thank you very much"): nothing ties it to the text either.
-  if (words === 0 && kind !== 'translate') return undefined;
+  // A phrase to translate ("thank you very much") or a sum to work out may have no topic at all: nothing ties it to the
+  // text either.
+  if (words === 0 && kind !== 'translate' && kind !== 'solve') return undefined;
   let score: number;
   if (shared === 0) score = segment.standalone && !segment.listItem ? standaloneScore : partialScore;
   else return undefined;

@@ -61,6 +61,8 @@ const quantities = wordSet([
   'zwei drei vier funf deux trois quatre cinq dos tres cuatro cinco due tre quattro cinque',
 ]);
 const solveVerbs = wordSet(['solve calculate compute simplify evaluate factor differentiate integrate prove lose berechne resous calcule calcula resuelve risolvi calcola']);
+/** Arithmetic in the request ("3x + 7 = 22", "15% of 240"): a changelog's "simplify the check (#650)" has none. */
+const arithmetic = /\d\s*(?:[-+*/×÷^=%]|percent|plus|minus|times|divided)/u;
 const mathWords = wordSet(['equation equations integral derivative quadratic polynomial probability theorem matrix fraction sum product square root']);
 const translateVerbs = wordSet(['translate ubersetze ubersetzen uebersetze traduis traduisez traduire traduce traduzca traducir traduza traduz traduci traduca']);
 export const languages = wordSet([
@@ -81,14 +83,18 @@ const englishQuestions = new Map<string, ReadonlySet<string>>([
   ['where', wordSet(['is are was were'])],
   ['when', wordSet(['was were did'])],
 ]);
-/** Question words of the other core languages (de, fr, es, pt, it), folded. */
+/**
+ * Question words of the other core languages (de, fr, es, pt, it), folded. German "was" is also English: it counts
+ * only before the verbs a German knowledge question uses ("was ist", "was bedeutet").
+ */
 const otherQuestions = wordSet([
-  'was wer wie warum weshalb welche welcher welches wieviele',
+  'wer wie warum weshalb welche welcher welches wieviele',
   "qu'est qu'est-ce quel quelle quels quelles qui comment pourquoi",
   'que quien quienes como cual cuales cuantos cuanto',
   'quem qual quais quantos',
-  "cos'e che chi come quale quali quanti perche",
+  "cos'e che chi quale quali quanti perche",
 ]);
+const germanWhat = wordSet(['ist sind war waren bedeutet bedeuten heisst versteht']);
 
 /** Words that tie a request to the people writing to each other ("your order", "our meeting", "we", "my account"). */
 const sharedContext = wordSet([
@@ -128,7 +134,7 @@ const requestWordPattern = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
  * Fewest content words (quoted terms count as one) a request needs to have a topic of its own. A question needs two:
  * "who is attending?" is about the text it sits in, "who wrote the first opera?" is not.
  */
-const minimumContentWords: Record<RequestKind, number> = { create: 2, explain: 1, list: 2, translate: 1, solve: 1, question: 2 };
+const minimumContentWords: Record<RequestKind, number> = { create: 2, explain: 1, list: 2, translate: 1, solve: 0, question: 2 };
 
 /**
  * The kind of request a segment makes of an assistant, or undefined when it is not one: an imperative task (write a
@@ -161,7 +167,7 @@ export function requestKindOf(segment: string): RequestKind | undefined {
   const head = rest[0];
   if (!head) return undefined;
   const restText = rest.join(' ');
-  const kind = kindOf(head, rest, restText, isQuestion);
+  const kind = kindOf(head, rest, restText, folded, isQuestion);
   if (!kind) return undefined;
   if (!addressedToYou && !genericYou.test(restText) && rest.some((word) => word === 'you' || addressees.has(word))) return undefined;
   if (genericI.test(restText) ? rest.slice(3).includes('i') : rest.includes('i')) return undefined;
@@ -171,28 +177,29 @@ export function requestKindOf(segment: string): RequestKind | undefined {
   return contentWords >= minimumContentWords[kind] ? kind : undefined;
 }
 
-function kindOf(head: string, rest: readonly string[], restText: string, isQuestion: boolean): RequestKind | undefined {
+function kindOf(head: string, rest: readonly string[], restText: string, segment: string, isQuestion: boolean): RequestKind | undefined {
   const next = rest[1] ?? '';
   const names = (set: ReadonlySet<string>, from: number, to: number) => rest.slice(from, to).some((word) => set.has(word));
   if (translateVerbs.has(head)) return names(languages, 1, rest.length) ? 'translate' : undefined;
   if (isQuestion && /\bin (?:\p{L}+ )?(\p{L}+)\s*$/u.test(restText) && languages.has(restText.slice(restText.lastIndexOf(' ') + 1))) {
-    if (head === 'what' || head === "what's" || head === 'how' || otherQuestions.has(head)) return 'translate';
+    if (head === 'what' || head === "what's" || head === 'how' || head === 'was' || otherQuestions.has(head)) return 'translate';
   }
   if (names(languages, 1, 4) && /\b(?:equivalent|translation|word|term|phrase|expression)\b/u.test(restText)) return 'translate';
   if (createVerbs.has(head) && names(genres, 1, 8)) {
     const object = addressedVerbs.has(head) ? (recipients.has(next) ? rest[2] : undefined) : recipients.has(next) ? rest[2] : next;
     return object !== undefined && !definiteArticles.has(object) ? 'create' : undefined;
   }
-  if (explainVerbs.has(head) && rest.length >= 3) return 'explain';
+  if (explainVerbs.has(head) && rest.length >= 2) return 'explain';
   if (explainPhrases.has(`${head} ${next}`) && explainPhraseObjects.has(rest[2] ?? '')) return 'explain';
   if (listVerbs.has(head)) {
     const after = next === 'me' ? rest[2] : next;
     if (after && (/^\d+$/u.test(after) || quantities.has(after) || (after === 'the' && quantities.has(rest[next === 'me' ? 3 : 2] ?? '')))) return 'list';
   }
-  if (solveVerbs.has(head) && names(mathWords, 1, rest.length)) return 'solve';
+  if (solveVerbs.has(head) && (names(mathWords, 1, rest.length) || arithmetic.test(segment))) return 'solve';
   if (!isQuestion) return undefined;
   const followers = englishQuestions.get(head);
   if (followers) return followers.has(next) ? 'question' : undefined;
+  if (head === 'was') return germanWhat.has(next) ? 'question' : undefined;
   return otherQuestions.has(head) ? 'question' : undefined;
 }
 
