@@ -1,5 +1,6 @@
-import type { Detector } from '../../detector.ts';
+import type { Detector, ScanInput } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
+import type { TextView } from '../../normalize/view.ts';
 import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
 import { segmentsOf, type Segment } from './segments.ts';
 import { contentStemCounts, stemOf } from './topic-words.ts';
@@ -35,8 +36,16 @@ function tokenCount(text: string): number {
 }
 
 const languageStems = new Set([...languages].map(stemOf));
-/** Segments read per text: the limit keeps hostile input linear and bounded. */
+/** Request-form segments read per view: the limit keeps hostile input linear and bounded. */
 const maxCandidates = 64;
+/**
+ * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
+ * and letters spaced apart, so encoding the text does not hide the request; leetspeak only when it is deliberate
+ * (as in fusion: at least 3 words and 5% of them).
+ */
+const hiddenViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
+const deliberateLeetShare = 0.05;
+const minimumLeetWords = 3;
 
 interface Candidate {
   readonly segment: Segment;
@@ -65,40 +74,83 @@ export const plantedRequestDetector: Detector = {
     description: 'Flags a request addressed to an assistant (a question, a task) that has nothing to do with the text it is planted in.',
   },
   scan(input) {
-    const view = input.normalized.views[0];
-    if (!view) return [];
-    let documentStems: Map<string, number> | undefined;
-    let documentTokens = 0;
-    const candidates: Candidate[] = [];
-    let read = 0;
-    let requests = 0;
-    for (const segment of segmentsOf(view.text)) {
-      if (!segment.complete) continue;
-      const kind = requestKindOf(segment.text);
-      if (!kind) continue;
-      if (++read > maxCandidates) break;
-      requests++;
-      if (!documentStems) {
-        documentStems = contentStemCounts(view.text);
-        documentTokens = tokenCount(view.text);
-      }
-      const candidate = judge(segment, kind, documentStems, documentTokens);
-      if (candidate) candidates.push(candidate);
-    }
-    if (candidates.length === 0) return [];
-    const best = candidates.reduce((top, candidate) => (candidate.score > top.score ? candidate : top));
-    const score = requests >= taskListCount ? Math.min(best.score, taskListScore) : requests > 1 ? Math.min(best.score, partialScore) : best.score;
+    const primary = input.normalized.views[0];
+    if (!primary) return [];
+    let primaryText: TextStats | undefined;
+    const primaryStats = () => (primaryText ??= statsOf(primary.text));
+    const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+    let best: { result: ViewResult; view: TextView } | undefined;
+    input.normalized.views.forEach((view, index) => {
+      if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
+      // A decoded layer is judged against its own words and the text around the layer.
+      const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()));
+      if (result && (!best || result.score > best.result.score)) best = { result, view };
+    });
+    if (!best) return [];
+    const { result, view } = best;
+    const candidate = result.candidate;
     const finding: Finding = {
       detector: 'planted-request/off-topic-request',
       category: 'injection',
-      score,
-      message: `a ${best.kind} request addressed to an assistant, unrelated to the text around it`,
-      span: view.toOriginal(best.segment.start, best.segment.end),
-      evidence: `kind=${best.kind} shared=${best.shared}/${best.words} rest=${best.restWords} ${best.segment.standalone ? 'own line' : 'in a paragraph'}${requests > 1 ? ` requests=${requests}` : ''}`,
+      score: result.score,
+      message: `a ${candidate.kind} request addressed to an assistant, unrelated to the text around it`,
+      span: view.toOriginal(candidate.segment.start, candidate.segment.end),
+      ...(view !== primary ? { view: view.kind } : {}),
+      evidence: `kind=${candidate.kind} shared=${candidate.shared}/${candidate.words} rest=${candidate.restWords} ${candidate.segment.standalone ? 'own line' : 'in a paragraph'}${result.requests > 1 ? ` requests=${result.requests}` : ''}`,
     };
     return [finding];
   },
 };
+
+/** Content-word counts and the number of words and numbers of a text. */
+interface TextStats {
+  readonly stems: ReadonlyMap<string, number>;
+  readonly tokens: number;
+}
+
+interface ViewResult {
+  readonly candidate: Candidate;
+  readonly requests: number;
+  readonly score: number;
+}
+
+function statsOf(text: string): TextStats {
+  return { stems: contentStemCounts(text), tokens: tokenCount(text) };
+}
+
+function merge(first: TextStats, second: TextStats): TextStats {
+  const stems = new Map(first.stems);
+  for (const [stem, count] of second.stems) stems.set(stem, (stems.get(stem) ?? 0) + count);
+  return { stems, tokens: first.tokens + second.tokens };
+}
+
+/** The strongest off-topic request of one reading of the text, scored; the text's statistics are built only when needed. */
+function readView(text: string, stats: () => TextStats): ViewResult | undefined {
+  let document: TextStats | undefined;
+  const candidates: Candidate[] = [];
+  let requests = 0;
+  for (const segment of segmentsOf(text)) {
+    if (!segment.complete) continue;
+    const kind = requestKindOf(segment.text);
+    if (!kind) continue;
+    if (++requests > maxCandidates) break;
+    document ??= stats();
+    const candidate = judge(segment, kind, document.stems, document.tokens);
+    if (candidate) candidates.push(candidate);
+  }
+  if (candidates.length === 0) return undefined;
+  const candidate = candidates.reduce((top, entry) => (entry.score > top.score ? entry : top));
+  const score = requests >= taskListCount ? Math.min(candidate.score, taskListScore) : requests > 1 ? Math.min(candidate.score, partialScore) : candidate.score;
+  return { candidate, requests, score };
+}
+
+/** Share of the words that mixed letters with leetspeak digits or symbols (as fusion reads it). */
+function leetspeakShare(input: ScanInput): number {
+  const leetWords = input.normalized.signals.leetWords;
+  if (leetWords < minimumLeetWords) return 0;
+  const words = input.normalized.views[0]?.text.match(/[\p{L}\p{N}@$!|€]+/gu)?.length ?? 0;
+  return words === 0 ? 0 : leetWords / words;
+}
 
 function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<string, number>, documentTokens: number): Candidate | undefined {
   const own = contentStemCounts(segment.text);

@@ -143,6 +143,9 @@ const minimumContentWords: Record<RequestKind, number> = { create: 2, explain: 1
  * back into the text (this, it, the above) are not assistant requests: they are what people ask each other about a text.
  */
 export function requestKindOf(segment: string): RequestKind | undefined {
+  // Most sentences start with a word no request starts with: decided on the first word, before any other work.
+  const first = firstWord.exec(segment)?.[1];
+  if (!first || !openingWords.has(fold(first))) return undefined;
   const folded = fold(segment).replace(/^[\s¿¡"'“«(]+/u, '');
   if (!/^\p{L}/u.test(folded)) return undefined;
   // "Analyze, the command…", "Note: …": a word set off by punctuation is a label or a subject, not an imperative
@@ -151,7 +154,7 @@ export function requestKindOf(segment: string): RequestKind | undefined {
   if (label && !softeners.has(label[1] ?? '') && !(label[2] === ',' && otherQuestions.has(label[3] ?? ''))) return undefined;
   const isQuestion = /\?["'”»)]?\s*$/u.test(folded);
   const unquoted = folded.replace(quoted, ' ');
-  const words = unquoted.match(requestWordPattern) ?? [];
+  const words: string[] = unquoted.match(requestWordPattern) ?? [];
   let index = 0;
   while (index < words.length && softeners.has(words[index] ?? '')) index++;
   let addressedToYou = false;
@@ -176,6 +179,13 @@ export function requestKindOf(segment: string): RequestKind | undefined {
   const contentWords = rest.slice(1).filter(isTopicWord).length + (folded.match(quoted)?.length ?? 0);
   return contentWords >= minimumContentWords[kind] ? kind : undefined;
 }
+
+const firstWord = /^[\s¿¡"'“«(]*(\p{L}+(?:['’]\p{L}+)?)/u;
+/** Every word a request can start with: openers, verbs, question words. */
+const openingWords = new Set<string>([
+  ...softeners, ...modalOpeners, ...wishOpeners, ...createVerbs, ...explainVerbs, ...listVerbs, ...solveVerbs, ...translateVerbs,
+  ...englishQuestions.keys(), ...otherQuestions, 'was', 'break', 'walk', 'help', 'teach', 'tell',
+]);
 
 function kindOf(head: string, rest: readonly string[], restText: string, segment: string, isQuestion: boolean): RequestKind | undefined {
   const next = rest[1] ?? '';

@@ -5,6 +5,7 @@
  */
 const wordPattern = /\p{L}[\p{L}\p{M}'’]*/gu;
 const diacritics = /\p{M}+/gu;
+const ascii = /^[\x00-\x7f]*$/u;
 
 const functionWords = wordSet([
     // en
@@ -52,7 +53,8 @@ const stemLength = 6;
 
 /** Lower case, diacritics removed, curly apostrophes made straight. */
 export function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(diacritics, '').replaceAll('’', "'");
+  const lower = text.toLowerCase();
+  return ascii.test(lower) ? lower : lower.normalize('NFD').replace(diacritics, '').replaceAll('’', "'");
 }
 
 /** A crude stem: one common suffix removed from a word longer than five letters, then at most six letters. */
