@@ -44,6 +44,8 @@ const maxCandidates = 64;
  * (as in fusion: at least 3 words and 5% of them).
  */
 const hiddenViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
+/** Text in invisible characters loses its line breaks; nobody reads it, so a request in it counts as set apart. */
+const invisibleViewKinds = new Set(['tags', 'selectors']);
 const deliberateLeetShare = 0.05;
 const minimumLeetWords = 3;
 
@@ -83,7 +85,7 @@ export const plantedRequestDetector: Detector = {
     input.normalized.views.forEach((view, index) => {
       if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
       // A decoded layer is judged against its own words and the text around the layer.
-      const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()));
+      const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()), invisibleViewKinds.has(view.kind));
       if (result && (!best || result.score > best.result.score)) best = { result, view };
     });
     if (!best) return [];
@@ -125,17 +127,17 @@ function merge(first: TextStats, second: TextStats): TextStats {
 }
 
 /** The strongest off-topic request of one reading of the text, scored; the text's statistics are built only when needed. */
-function readView(text: string, stats: () => TextStats): ViewResult | undefined {
+function readView(text: string, stats: () => TextStats, invisible: boolean): ViewResult | undefined {
   let document: TextStats | undefined;
   const candidates: Candidate[] = [];
   let requests = 0;
-  for (const segment of segmentsOf(text)) {
+  for (const segment of segmentsOf(text, { gluedSentences: invisible })) {
     if (!segment.complete) continue;
     const kind = requestKindOf(segment.text);
     if (!kind) continue;
     if (++requests > maxCandidates) break;
     document ??= stats();
-    const candidate = judge(segment, kind, document.stems, document.tokens);
+    const candidate = judge(invisible ? { ...segment, standalone: true } : segment, kind, document.stems, document.tokens);
     if (candidate) candidates.push(candidate);
   }
   if (candidates.length === 0) return undefined;

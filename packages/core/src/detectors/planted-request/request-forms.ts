@@ -143,13 +143,15 @@ const minimumContentWords: Record<RequestKind, number> = { create: 2, explain: 1
  * back into the text (this, it, the above) are not assistant requests: they are what people ask each other about a text.
  */
 export function requestKindOf(segment: string): RequestKind | undefined {
+  // A short label before the request ("Task: …", "P.S.: …", "Note: …") is read past.
+  const unlabelled = segment.slice(leadingLabel.exec(segment)?.[0].length ?? 0);
   // Most sentences start with a word no request starts with: decided on the first word, before any other work.
-  const first = firstWord.exec(segment)?.[1];
+  const first = firstWord.exec(unlabelled)?.[1];
   if (!first || !openingWords.has(fold(first))) return undefined;
-  const folded = fold(segment).replace(/^[\s¿¡"'“«(]+/u, '');
+  const folded = fold(unlabelled).replace(/^[\s¿¡"'“«(]+/u, '');
   if (!/^\p{L}/u.test(folded)) return undefined;
-  // "Analyze, the command…", "Note: …": a word set off by punctuation is a label or a subject, not an imperative
-  // (a comma before a question word is German or French grammar: "Erkläre, wie…").
+  // "Analyze, the command…", "(summarize): …": a word set off by punctuation is a subject or a label, not an
+  // imperative (a comma before a question word is German or French grammar: "Erkläre, wie…").
   const label = /^(\p{L}+)\s*([,;:()])\s*(\p{L}*)/u.exec(folded);
   if (label && !softeners.has(label[1] ?? '') && !(label[2] === ',' && otherQuestions.has(label[3] ?? ''))) return undefined;
   const isQuestion = /\?["'”»)]?\s*$/u.test(folded);
@@ -180,6 +182,7 @@ export function requestKindOf(segment: string): RequestKind | undefined {
   return contentWords >= minimumContentWords[kind] ? kind : undefined;
 }
 
+const leadingLabel = /^[\s(]*\p{L}[\p{L}\p{N}._ -]{0,20}:\s+/u;
 const firstWord = /^[\s¿¡"'“«(]*(\p{L}+(?:['’]\p{L}+)?)/u;
 /** Every word a request can start with: openers, verbs, question words. */
 const openingWords = new Set<string>([

@@ -20,11 +20,18 @@ const maxSegmentLength = 320;
 /** Line markers skipped before a segment: bullets, numbering, markdown headings and emphasis, quote marks, "Q:". */
 const leadingMarker = /^(?:[-*•·>#]{1,6}[ \t]+|\d{1,3}[.)][ \t]+|[a-z][.)][ \t]+|q[:.][ \t]*|\*\*|__)/iu;
 const listMarker = /^(?:[-*•·]|\d|[a-z][.)])/iu;
-/** A sentence end: terminal punctuation followed by whitespace. */
-const sentenceEnd = /[.!?。！？]+(?=\s)/gu;
+/** A sentence end: terminal punctuation followed by whitespace or, with the space lost, by a capital letter. */
+const sentenceEnd = /[.!?。！？]+(?:[ \t]?["'”’»)](?=\s|$))?(?=\s|\p{Lu})/gu;
+/**
+ * Text decoded from invisible characters has lost its line breaks: lines run into each other ("…Mercury TWhat is…").
+ * There a capital letter followed by a small one, glued to the word before it, also starts a sentence, a sentence
+ * ends before anything but a small letter, and a table cell's bar ends one too; table rows are read (their bars are
+ * all that is left of the table).
+ */
+const gluedSentenceEnd = /[.!?。！？]+["'”’»)]?(?!\p{Ll})|\|+[ \t]*|(?<=[\p{L}\p{N}])(?=\p{Lu}\p{Ll})/gu;
 
-/** A finished sentence: terminal punctuation, then at most a closing quote or bracket. */
-const sentenceClose = /[.!?。！？]["'”’»)\]]?$/u;
+/** A finished sentence: terminal punctuation, then at most a closing quote or bracket (a space between: spaced-out text). */
+const sentenceClose = /[.!?。！？][ \t]?["'”’»)\]]?$/u;
 
 /** A line that stops mid-sentence: it has text and does not end in punctuation that closes a sentence or a cell. */
 const openEnded = /[\p{L}\p{N},]\s*$/u;
@@ -35,7 +42,8 @@ const lowerCaseStart = /^\p{Ll}/u;
  * fenced code blocks are skipped: a question in a table cell or a code comment is data, not a request set in prose.
  * Linear in the length of the text.
  */
-export function segmentsOf(text: string): Segment[] {
+export function segmentsOf(text: string, options: { readonly gluedSentences?: boolean } = {}): Segment[] {
+  const ends = options.gluedSentences ? gluedSentenceEnd : sentenceEnd;
   const segments: Segment[] = [];
   let inFence = false;
   let lineStart = 0;
@@ -46,7 +54,7 @@ export function segmentsOf(text: string): Segment[] {
     const line = text.slice(lineStart, lineEnd);
     const trimmedStart = line.length - line.trimStart().length;
     if (line.startsWith('```', trimmedStart) || line.startsWith('~~~', trimmedStart)) inFence = !inFence;
-    else if (!inFence && line.charCodeAt(trimmedStart) !== 0x7c) addLineSegments(line, lineStart, trimmedStart, openEnded.test(previousLine), segments);
+    else if (!inFence && (options.gluedSentences || line.charCodeAt(trimmedStart) !== 0x7c)) addLineSegments(line, lineStart, trimmedStart, openEnded.test(previousLine), ends, segments);
     if (newline === -1) break;
     previousLine = line;
     lineStart = newline + 1;
@@ -54,7 +62,7 @@ export function segmentsOf(text: string): Segment[] {
   return segments;
 }
 
-function addLineSegments(line: string, lineOffset: number, trimmedStart: number, afterOpenLine: boolean, segments: Segment[]): void {
+function addLineSegments(line: string, lineOffset: number, trimmedStart: number, afterOpenLine: boolean, ends: RegExp, segments: Segment[]): void {
   let body = trimmedStart;
   let listItem = false;
   for (let step = 0; step < 3; step++) {
@@ -67,7 +75,7 @@ function addLineSegments(line: string, lineOffset: number, trimmedStart: number,
   if (lineTextEnd <= body) return;
   const pieces: Array<[number, number]> = [];
   let pieceStart = body;
-  for (const match of line.matchAll(sentenceEnd)) {
+  for (const match of line.matchAll(ends)) {
     const pieceEnd = match.index + match[0].length;
     if (pieceEnd <= pieceStart) continue;
     if (pieceEnd >= lineTextEnd) break;

@@ -6,6 +6,13 @@
 const wordPattern = /\p{L}[\p{L}\p{M}'’]*/gu;
 const diacritics = /\p{M}+/gu;
 const ascii = /^[\x00-\x7f]*$/u;
+/**
+ * Cyrillic letters that look like Latin ones, read as Latin: normalization folds words that mix the two scripts, and
+ * this folds words spelled in look-alikes only ("іѕ"). Real Cyrillic words become Latin gibberish on both sides of the
+ * topic comparison alike.
+ */
+const latinOf: Readonly<Record<string, string>> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ѕ: 's', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', т: 't', н: 'h', к: 'k', м: 'm', в: 'b' };
+const cyrillicLookAlike = /[аеорсхуіѕјһԁԛԝтнкмв]/gu;
 
 const functionWords = wordSet([
     // en
@@ -54,7 +61,8 @@ const stemLength = 6;
 /** Lower case, diacritics removed, curly apostrophes made straight. */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  return ascii.test(lower) ? lower : lower.normalize('NFD').replace(diacritics, '').replaceAll('’', "'");
+  if (ascii.test(lower)) return lower;
+  return lower.normalize('NFD').replace(diacritics, '').replaceAll('’', "'").replace(cyrillicLookAlike, (letter) => latinOf[letter] ?? letter);
 }
 
 /** A crude stem: one common suffix removed from a word longer than five letters, then at most six letters. */
