@@ -36,6 +36,16 @@ function tokenCount(text: string): number {
 }
 
 const languageStems = new Set([...languages].map(stemOf));
+/**
+ * Cohesion of the rest: sentences with at least three content words; with four or more of them and 60% sharing no
+ * content word with the rest of the text, the text is a list of unrelated items and a topic break means little.
+ */
+const minimumCohesionWords = 3;
+const minimumCohesionLength = 12;
+const minimumCohesionSentences = 4;
+const incoherentShare = 0.6;
+/** Sentences read for cohesion: a sample of the text's first ones is enough and keeps the cost bounded. */
+const cohesionSample = 24;
 /** Request-form segments read per view: the limit keeps hostile input linear and bounded. */
 const maxCandidates = 64;
 /**
@@ -131,7 +141,8 @@ function readView(text: string, stats: () => TextStats, invisible: boolean): Vie
   let document: TextStats | undefined;
   const candidates: Candidate[] = [];
   let requests = 0;
-  for (const segment of segmentsOf(text, { gluedSentences: invisible })) {
+  const segments = segmentsOf(text, { gluedSentences: invisible });
+  for (const segment of segments) {
     if (!segment.complete) continue;
     const kind = requestKindOf(segment.text);
     if (!kind) continue;
@@ -142,8 +153,34 @@ function readView(text: string, stats: () => TextStats, invisible: boolean): Vie
   }
   if (candidates.length === 0) return undefined;
   const candidate = candidates.reduce((top, entry) => (entry.score > top.score ? entry : top));
-  const score = requests >= taskListCount ? Math.min(candidate.score, taskListScore) : requests > 1 ? Math.min(candidate.score, partialScore) : candidate.score;
+  let score = requests >= taskListCount ? Math.min(candidate.score, taskListScore) : requests > 1 ? Math.min(candidate.score, partialScore) : candidate.score;
+  if (score > partialScore && document && isIncoherent(segments, candidate.segment, document.stems)) score = partialScore;
   return { candidate, requests, score };
+}
+
+/**
+ * True when the text has no topic of its own for a request to break from: most of its other sentences share no
+ * content word with the rest either (a news feed, search results, an inbox listing — items side by side).
+ */
+function isIncoherent(segments: readonly Segment[], request: Segment, documentStems: ReadonlyMap<string, number>): boolean {
+  let sentences = 0;
+  let isolated = 0;
+  for (const segment of segments) {
+    if (sentences >= cohesionSample) break;
+    if (segment === request || segment.end - segment.start < minimumCohesionLength) continue;
+    const own = contentStemCounts(segment.text);
+    if (own.size < minimumCohesionWords) continue;
+    sentences++;
+    let shared = false;
+    for (const [stem, count] of own) {
+      if ((documentStems.get(stem) ?? 0) > count) {
+        shared = true;
+        break;
+      }
+    }
+    if (!shared) isolated++;
+  }
+  return sentences >= minimumCohesionSentences && isolated / sentences >= incoherentShare;
 }
 
 /** Share of the words that mixed letters with leetspeak digits or symbols (as fusion reads it). */
