@@ -15,8 +15,9 @@ const minimumDataWords = 4;
 /** A request on a line of its own, sharing no content word with the text: blocks alone. */
 const standaloneScore = 0.85;
 /**
- * Weaker evidence: inside a paragraph, or one entry of a list (changelogs are lists of unrelated imperatives). Flags;
- * blocks together with the classifier or a rule.
+ * Weaker evidence: inside a paragraph, one entry of a list (changelogs are lists of unrelated imperatives), or
+ * introduced by a line ending in a colon (the text presents it: "Homework for Friday:"). Flags; blocks together with
+ * the classifier or a rule.
  */
 const partialScore = 0.6;
 /**
@@ -208,7 +209,7 @@ function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<s
   // text either.
   if (words === 0 && kind !== 'translate' && kind !== 'solve') return undefined;
   let score: number;
-  if (shared === 0) score = segment.standalone && !segment.listItem ? standaloneScore : partialScore;
+  if (shared === 0) score = segment.standalone && !segment.listItem && !segment.introduced ? standaloneScore : partialScore;
   else return undefined;
   return { segment, kind, shared, words, restWords, score };
 }

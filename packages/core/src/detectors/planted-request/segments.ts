@@ -13,6 +13,8 @@ export interface Segment {
   readonly complete: boolean;
   /** True when the line starts with a bullet or a number: one entry of a list (a changelog, a to-do list). */
   readonly listItem: boolean;
+  /** True when the line before ends in a colon ("Homework for Friday:"): the text presents what follows. */
+  readonly introduced: boolean;
 }
 
 /** Longest segment read: requests addressed to an assistant are short; a long sentence is prose. */
@@ -54,15 +56,17 @@ export function segmentsOf(text: string, options: { readonly gluedSentences?: bo
     const line = text.slice(lineStart, lineEnd);
     const trimmedStart = line.length - line.trimStart().length;
     if (line.startsWith('```', trimmedStart) || line.startsWith('~~~', trimmedStart)) inFence = !inFence;
-    else if (!inFence && (options.gluedSentences || line.charCodeAt(trimmedStart) !== 0x7c)) addLineSegments(line, lineStart, trimmedStart, openEnded.test(previousLine), ends, segments);
+    else if (!inFence && (options.gluedSentences || line.charCodeAt(trimmedStart) !== 0x7c)) addLineSegments(line, lineStart, trimmedStart, previousLine, ends, segments);
     if (newline === -1) break;
-    previousLine = line;
+    if (line.trim().length > 0) previousLine = line;
     lineStart = newline + 1;
   }
   return segments;
 }
 
-function addLineSegments(line: string, lineOffset: number, trimmedStart: number, afterOpenLine: boolean, ends: RegExp, segments: Segment[]): void {
+function addLineSegments(line: string, lineOffset: number, trimmedStart: number, previousLine: string, ends: RegExp, segments: Segment[]): void {
+  const afterOpenLine = openEnded.test(previousLine);
+  const afterColon = /:\s*$/u.test(previousLine);
   let body = trimmedStart;
   let listItem = false;
   for (let step = 0; step < 3; step++) {
@@ -89,6 +93,6 @@ function addLineSegments(line: string, lineOffset: number, trimmedStart: number,
     if (end - start > maxSegmentLength || end <= start) continue;
     const text = line.slice(start, end);
     const continuation = start === body && afterOpenLine && lowerCaseStart.test(text);
-    segments.push({ text, start: lineOffset + start, end: lineOffset + end, standalone, complete: !continuation && sentenceClose.test(text), listItem });
+    segments.push({ text, start: lineOffset + start, end: lineOffset + end, standalone, complete: !continuation && sentenceClose.test(text), listItem, introduced: start === body && afterColon });
   }
 }
