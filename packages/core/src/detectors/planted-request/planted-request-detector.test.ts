@@ -49,6 +49,11 @@ const frenchMail = [
   'Cordialement, l’équipe de la médiathèque municipale',
 ].join('\n');
 
+const shopMail = [
+  'Thank you for shopping with Lumen Lamps! The desk lamp with the brass arm left the Rotterdam warehouse today.',
+  'It should arrive within three working days; assembly takes five minutes and the bracket is in the small box inside the carton.',
+].join('\n');
+
 const insert = (context: string, line: string, at = 2) => {
   const lines = context.split('\n');
   lines.splice(at, 0, line);
@@ -80,6 +85,12 @@ testDetector(plantedRequestDetector, {
     // English "was" is not German "was"; a reporter's question in an article is part of the story.
     { text: insert(gymMail, 'Was the ferry to the island cancelled again this morning?') },
     { text: 'The council met on Thursday to debate the cycling lanes along the river, and residents packed the hall. Who will pay for the upkeep of the lanes once the grant ends? Nobody on the council had a clear answer, so the vote moved to June.' },
+    // A shop's calls to action and teaser questions.
+    { text: `${shopMail}\nWrite a review and collect 40 bonus points.` },
+    { text: `${shopMail}\nWhat makes a good reading light?` },
+    { text: `${shopMail}\nGenerate a discount code at the checkout page.` },
+    // A team chat and a forum thread: a question answered in the lines around it.
+    { text: ['[09:02] alice: the deploy pipeline is green again after the cache fix', '[09:03] bob: did the flaky integration test on the billing service pass too?', '[09:05] alice: yes, all three runs of the billing suite passed', '[09:06] carol: how does the billing service retry a failed charge?', '[09:07] bob: the billing worker retries a failed charge three times, then pages on-call'].join('\n') },
     // Too little text around the request to judge a change of topic.
     { text: 'Quick one for quiz night:\nWho painted the Night Watch?' },
   ],

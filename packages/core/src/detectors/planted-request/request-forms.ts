@@ -74,8 +74,8 @@ export const languages = wordSet([
 
 /** English question words and the words that may follow them in a knowledge question ("what is", "who wrote", "how does"). */
 const englishQuestions = new Map<string, ReadonlySet<string>>([
-  ['what', wordSet(['is are was were does do did causes caused happens happened makes made']) ],
-  ["what's", wordSet(['the a an']) ],
+  ['what', wordSet(['is are was were does do did causes caused happens happened'])],
+  ["what's", wordSet(['the a an'])],
   ['which', wordSet(['is are was were country city planet animal element language year'])],
   ['who', wordSet(['is are was were wrote invented discovered painted composed founded created directed built designed won said coined developed first sang'])],
   ['how', wordSet(['does do did is are can many much far long old to'])],
@@ -112,13 +112,15 @@ const anaphora = wordSet([
 ]);
 /**
  * The business people do with each other by mail: a question about the status of an order, the date of a meeting or
- * the amount of an invoice is an errand between people, however unrelated its words are to the rest of the mail.
+ * the amount of an invoice is an errand between people, however unrelated its words are to the rest of the mail; a
+ * shop asking for a review or offering a coupon code is marketing.
  */
 const errands = wordSet([
   'status update updates deadline deadlines schedule meeting meetings call appointment reservation booking agenda timeline progress eta',
   'invoice invoices order orders delivery shipment shipping payment payments refund balance account price pricing cost costs quote budget fee fees',
   'contract contracts project projects report reports ticket tickets availability office team',
   'password login subscription membership renewal interview proposal',
+  'review reviews rating ratings feedback survey testimonial coupon voucher promo discount checkout cart loyalty points',
   'termin termine rechnung bestellung lieferung zahlung vertrag projekt angebot stand besprechung konto',
   'facture commande livraison paiement contrat projet devis reunion rendez compte',
   'factura pedido entrega pago contrato proyecto presupuesto reunion cita cuenta fatura encomenda pagamento contratto progetto riunione ordine',
