@@ -38,8 +38,9 @@ function tokenCount(text: string): number {
 
 const languageStems = new Set([...languages].map(stemOf));
 /**
- * Cohesion of the rest: sentences with at least three content words; with four or more of them and 60% sharing no
- * content word with the rest of the text, the text is a list of unrelated items and a topic break means little.
+ * Cohesion of the rest: whole sentences (not lines of figures) with at least three content words; with four or more of
+ * them and 60% sharing no content word with the rest of the text, the text is a list of unrelated items and a topic
+ * break means little.
  */
 const minimumCohesionWords = 3;
 const minimumCohesionLength = 12;
@@ -168,7 +169,7 @@ function isIncoherent(segments: readonly Segment[], request: Segment, documentSt
   let isolated = 0;
   for (const segment of segments) {
     if (sentences >= cohesionSample) break;
-    if (segment === request || segment.end - segment.start < minimumCohesionLength) continue;
+    if (segment === request || !segment.complete || segment.end - segment.start < minimumCohesionLength || isDataLine(segment.text)) continue;
     const own = contentStemCounts(segment.text);
     if (own.size < minimumCohesionWords) continue;
     sentences++;
@@ -182,6 +183,17 @@ function isIncoherent(segments: readonly Segment[], request: Segment, documentSt
     if (!shared) isolated++;
   }
   return sentences >= minimumCohesionSentences && isolated / sentences >= incoherentShare;
+}
+
+/** A line of figures (a receipt line, a statement entry) rather than a sentence: a third or more of its tokens are numbers. */
+function isDataLine(text: string): boolean {
+  let tokens = 0;
+  let numbers = 0;
+  for (const match of text.matchAll(tokenPattern)) {
+    tokens++;
+    if (/^\p{N}/u.test(match[0])) numbers++;
+  }
+  return numbers * 3 >= tokens;
 }
 
 /** Share of the words that mixed letters with leetspeak digits or symbols (as fusion reads it). */

@@ -25,7 +25,7 @@ const recipients = wordSet(['me us mir uns moi nous me nos mi ci']);
 const definiteArticles = wordSet(['the der die das den dem des le la les el los las il lo gli']);
 /** Verbs that ask for new content; they count only with the kind of content named right after (a poem, a function…). */
 const createVerbs = wordSet([
-  'write compose draft develop create generate produce craft pen prepare design invent provide give share make tell show suggest recommend offer come',
+  'write compose draft develop create generate produce craft pen prepare design invent provide give share make tell show suggest recommend offer come plan',
   'schreibe schreib schreiben verfasse verfassen erstelle erstellen entwirf entwerfe entwerfen dichte gib geben',
   'ecris ecrivez ecrire redige redigez rediger compose composez cree creez genere generez donne donnez propose proposez fournis fournissez',
   'escribe escriba escribir redacta redacte compon componga crea cree genera genere dame deme da proporciona proporcione',
@@ -37,6 +37,7 @@ const genres = wordSet([
   'letter speech toast eulogy song songs lyrics rap joke jokes riddle riddles slogan slogans tagline tweet tweets caption script screenplay',
   'dialogue dialog monologue summary synopsis introduction conclusion paragraph paragraphs outline review biography description recipe recipes',
   'advertisement headline motto quiz quote quotes lesson anecdote narrative fairy ode ballad manifesto pitch itinerary',
+  'fact facts trivia overview explanation analysis comparison definition history trip vacation holiday workout',
   'function functions program programs snippet code class method query regex algorithm example examples tutorial guide list tips',
   'gedicht gedichte geschichte geschichten erzahlung aufsatz brief rede lied liedtext artikel zusammenfassung witz marchen einleitung funktion programm beispiel rezept',
   'poeme histoire conte essai lettre discours chanson resume blague dissertation fonction programme exemple recette',
@@ -56,14 +57,20 @@ const explainPhrases = new Set(['break down', 'walk me', 'tell me', 'help me', '
 const explainPhraseObjects = wordSet(['about how why what through understand the']);
 /** Verbs that ask for a list; they count only with a number or a quantity after them ("list five…", "name the main…"). */
 const listVerbs = wordSet(['list name enumerate give suggest recommend nenne nenn liste cite citez nombra enumera elenca']);
+const enumerating = wordSet(['list enumerate']);
+const recommending = wordSet(['suggest recommend']);
+const indefinite = wordSet(['a an some']);
 const quantities = wordSet([
   'two three four five six seven eight nine ten few several some main top key major primary common best most important famous',
   'zwei drei vier funf deux trois quatre cinq dos tres cuatro cinco due tre quattro cinque',
 ]);
-const solveVerbs = wordSet(['solve calculate compute simplify evaluate factor differentiate integrate prove lose berechne resous calcule calcula resuelve risolvi calcola']);
+const solveVerbs = wordSet(['solve calculate compute simplify evaluate factor differentiate integrate prove convert lose berechne resous calcule calcula resuelve risolvi calcola']);
 /** Arithmetic in the request ("3x + 7 = 22", "15% of 240"): a changelog's "simplify the check (#650)" has none. */
 const arithmetic = /\d\s*(?:[-+*/×÷^=%]|percent|plus|minus|times|divided)/u;
-const mathWords = wordSet(['equation equations integral derivative quadratic polynomial probability theorem matrix fraction sum product square root']);
+const mathWords = wordSet([
+  'equation equations integral derivative quadratic polynomial probability theorem matrix fraction sum product square root',
+  'area radius diameter volume perimeter circumference hypotenuse triangle circle average median factorial fahrenheit celsius',
+]);
 const translateVerbs = wordSet(['translate ubersetze ubersetzen uebersetze traduis traduisez traduire traduce traduzca traducir traduza traduz traduci traduca']);
 export const languages = wordSet([
   'english french german spanish italian portuguese russian chinese mandarin cantonese japanese korean arabic hindi dutch swedish norwegian danish finnish',
@@ -117,11 +124,11 @@ const anaphora = wordSet([
  */
 const errands = wordSet([
   'status update updates deadline deadlines schedule meeting meetings call appointment reservation booking agenda timeline progress eta',
-  'invoice invoices order orders delivery shipment shipping payment payments refund balance account price pricing cost costs quote budget fee fees',
+  'invoice invoices orders delivery shipment shipping payment payments refund balance account price pricing cost costs quote budget fee fees',
   'contract contracts project projects report reports ticket tickets availability office team',
   'password login subscription membership renewal interview proposal',
   'review reviews rating ratings feedback survey testimonial coupon voucher promo discount checkout cart loyalty points',
-  'termin termine rechnung bestellung lieferung zahlung vertrag projekt angebot stand besprechung konto',
+  'termin termine rechnung bestellung lieferung zahlung vertrag projekt angebot besprechung konto',
   'facture commande livraison paiement contrat projet devis reunion rendez compte',
   'factura pedido entrega pago contrato proyecto presupuesto reunion cita cuenta fatura encomenda pagamento contratto progetto riunione ordine',
 ]);
@@ -170,6 +177,10 @@ export function requestKindOf(segment: string): RequestKind | undefined {
     if (you > index && you <= index + 3 && words[you + 1] === 'to') index = you + 2;
   }
   while (index < words.length && softeners.has(words[index] ?? '')) index++;
+  // "help me write…", "help me to understand…": the task is the verb after.
+  if (words[index] === 'help' && words[index + 1] === 'me' && (createVerbs.has(words[index + 2] ?? '') || explainVerbs.has(words[index + 2] ?? '') || words[index + 2] === 'to')) {
+    index += words[index + 2] === 'to' ? 3 : 2;
+  }
   const rest = words.slice(index);
   const head = rest[0];
   if (!head) return undefined;
@@ -209,6 +220,8 @@ function kindOf(head: string, rest: readonly string[], restText: string, segment
   if (listVerbs.has(head)) {
     const after = next === 'me' ? rest[2] : next;
     if (after && (/^\d+$/u.test(after) || quantities.has(after) || (after === 'the' && quantities.has(rest[next === 'me' ? 3 : 2] ?? '')))) return 'list';
+    // "list the planets…" asks for a list whatever follows; "recommend a book…" asks for a pick.
+    if (after && ((enumerating.has(head) && (after === 'the' || after === 'all')) || (recommending.has(head) && indefinite.has(after)))) return 'list';
   }
   if (solveVerbs.has(head) && (names(mathWords, 1, rest.length) || arithmetic.test(segment))) return 'solve';
   if (!isQuestion) return undefined;
