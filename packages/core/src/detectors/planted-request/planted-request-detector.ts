@@ -97,7 +97,8 @@ export const plantedRequestDetector: Detector = {
     input.normalized.views.forEach((view, index) => {
       if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
       // A decoded layer is judged against its own words and the text around the layer.
-      const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()), invisibleViewKinds.has(view.kind));
+      const reading: Reading = index === 0 ? 'plain' : invisibleViewKinds.has(view.kind) ? 'invisible' : 'decoded';
+      const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()), reading);
       if (result && (!best || result.score > best.result.score)) best = { result, view };
     });
     if (!best) return [];
@@ -139,7 +140,15 @@ function merge(first: TextStats, second: TextStats): TextStats {
 }
 
 /** The strongest off-topic request of one reading of the text, scored; the text's statistics are built only when needed. */
-function readView(text: string, stats: () => TextStats, invisible: boolean): ViewResult | undefined {
+/**
+ * How a view was read: the text as it is, a decoded layer, or text in invisible characters. A request in a decoded
+ * layer is not one the text presents to its reader (an "ROT13:" line before it introduces nothing); one in invisible
+ * characters has lost its line breaks and counts as set apart.
+ */
+type Reading = 'plain' | 'decoded' | 'invisible';
+
+function readView(text: string, stats: () => TextStats, reading: Reading): ViewResult | undefined {
+  const invisible = reading === 'invisible';
   let document: TextStats | undefined;
   const candidates: Candidate[] = [];
   let requests = 0;
@@ -150,7 +159,8 @@ function readView(text: string, stats: () => TextStats, invisible: boolean): Vie
     if (!kind) continue;
     if (++requests > maxCandidates) break;
     document ??= stats();
-    const candidate = judge(invisible ? { ...segment, standalone: true } : segment, kind, document.stems, document.tokens);
+    const seen = reading === 'plain' ? segment : { ...segment, introduced: false, ...(invisible ? { standalone: true } : {}) };
+    const candidate = judge(seen, kind, document.stems, document.tokens);
     if (candidate) candidates.push(candidate);
   }
   if (candidates.length === 0) return undefined;
