@@ -28,15 +28,8 @@ const partialScore = 0.6;
 const taskListCount = 3;
 const taskListScore = 0.35;
 /** Language names say which language a translation is wanted in, not what it is about. */
-const tokenPattern = /[\p{L}\p{N}]+/gu;
-
-function tokenCount(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(tokenPattern)) count++;
-  return count;
-}
-
 const languageStems = new Set([...languages].map(stemOf));
+const tokenPattern = /[\p{L}\p{N}]+/gu;
 /**
  * Cohesion of the rest: whole sentences (not lines of figures) with at least three content words; with four or more of
  * them and 60% sharing no content word with the rest of the text, the text is a list of unrelated items and a topic
@@ -139,7 +132,6 @@ function merge(first: TextStats, second: TextStats): TextStats {
   return { stems, tokens: first.tokens + second.tokens };
 }
 
-/** The strongest off-topic request of one reading of the text, scored; the text's statistics are built only when needed. */
 /**
  * How a view was read: the text as it is, a decoded layer, or text in invisible characters. A request in a decoded
  * layer is not one the text presents to its reader (an "ROT13:" line before it introduces nothing); one in invisible
@@ -147,6 +139,7 @@ function merge(first: TextStats, second: TextStats): TextStats {
  */
 type Reading = 'plain' | 'decoded' | 'invisible';
 
+/** The strongest off-topic request of one reading of the text, scored; the text's statistics are built only when needed. */
 function readView(text: string, stats: () => TextStats, reading: Reading): ViewResult | undefined {
   const invisible = reading === 'invisible';
   let document: TextStats | undefined;
@@ -214,6 +207,17 @@ function leetspeakShare(input: ScanInput): number {
   return words === 0 ? 0 : leetWords / words;
 }
 
+/** Words and numbers in a text. */
+function tokenCount(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(tokenPattern)) count++;
+  return count;
+}
+
+/**
+ * A request-form segment judged against the rest of the text: a candidate when the rest is long enough to have a topic
+ * and shares none of the request's content words.
+ */
 function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<string, number>, documentTokens: number): Candidate | undefined {
   const own = contentStemCounts(segment.text);
   let restWords = documentStems.size;
@@ -230,9 +234,8 @@ function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<s
   // A phrase to translate ("thank you very much") or a sum to work out may have no topic at all: nothing ties it to the
   // text either.
   if (words === 0 && kind !== 'translate' && kind !== 'solve') return undefined;
-  let score: number;
-  if (shared === 0) score = segment.standalone && !segment.listItem && !segment.introduced ? standaloneScore : partialScore;
-  else return undefined;
+  if (shared > 0) return undefined;
+  const score = segment.standalone && !segment.listItem && !segment.introduced ? standaloneScore : partialScore;
   return { segment, kind, shared, words, restWords, score };
 }
 
