@@ -20,6 +20,7 @@ import { createInjectionFusionDetector, type AttackClassifierSource, type ModelC
 import { createIntentDetector } from './intent/intent-detector.ts';
 import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './leak-options.ts';
 import { createPiiDetector } from './pii/pii-detector.ts';
+import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -60,6 +61,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
     adversarialSuffixDetector,
+    plantedRequestDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),
     ...leakDetectors(policy),
