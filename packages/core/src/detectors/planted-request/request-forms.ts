@@ -4,7 +4,12 @@ import { fold, isContentWord, wordSet } from './topic-words.ts';
 export type RequestKind = 'create' | 'explain' | 'list' | 'translate' | 'solve' | 'question';
 
 /** Openers that only soften or introduce a request ("please", "can you", "könnten Sie", "pourriez-vous", "¿puedes…"). */
-const softeners = wordSet(['please kindly now also and so ok okay hey bitte mal svp por favor favor per']);
+const softeners = wordSet([
+  'please kindly now also and so ok okay hey bitte mal svp por favor favor per',
+  // Names for the assistant, used to address it ("AI, write…", "Assistant, explain…"): a vocative makes a request
+  // more clearly one for an assistant, so it is read past like "please".
+  'ai assistant chatbot',
+]);
 const modalOpeners = wordSet([
   'can could would will kannst konnen konntest konnten pourriez pouvez peux pourrais puedes podrias puede podria pode poderia podes puoi potresti puo potrebbe',
 ]);
