@@ -233,7 +233,7 @@ export const toolCoercionPack = {
       // audience ("users", "readers"), "our" product, a letter-level transformation. Also: "In your response, <order>"
       // unless the order is a task word of an exam or a form ("explain", "list", "state"…); "<modify> your answer
       // to/by/with…"; "<render> your reply using <a cipher>". What a human correspondent is asked for — their own details
-      // ("include your order number in your reply"), a reference, a form, an HTTP header of their server's response —
+      // ("include your order number in your reply", "in your reply, add a link to your portfolio"), a reference, a form, an HTTP header of their server's response —
       // is left out. Orders without a payload ("cite two sources in your answer") are the softer rule below.
       score: 0.8,
       surfaceScores: { prompt: 0, model_output: 0 },
@@ -242,8 +242,8 @@ export const toolCoercionPack = {
       patterns: [
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,160}?${replyPayload})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?=${sentenceUnit}{0,160}?${replyAudience})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
-        String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?!\s+(?:your|us|me|them|him|her|whether|if)\b)(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)`,
-        String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,160}?${replyPayload})(?!\s+(?:your|us|me|them|him|her|whether|if)\b)`,
+        String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?!\s+(?:your|us|me|them|him|her|whether|if)\b)(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)(?!${moreOfTheReaders})`,
+        String.raw`${sentenceStart}(?!${toAHuman})${inYourReply}${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,160}?${replyPayload})(?!\s+(?:your|us|me|them|him|her|whether|if)\b)(?!${moreOfTheReaders})`,
         String.raw`\b(?:modify|alter|adapt|enhance|enrich|augment|supplement|embellish|encode|encrypt|obfuscate|reverse|scramble|jumble|prefix|suffix|infuse|season|sprinkle|transform|merge|embed)\s+(?:all\s+|each\s+|every\s+|the\s+rest\s+of\s+)?your\s+${replyNoun}\s+(?:by|to|with|so|using|as|in|into|through)\b`,
         String.raw`\b(?:provide|write|compose|craft|present|deliver|give|format|render|translate|convert|express|produce|generate|return|modify|rewrite|encode)\s+(?:all\s+|each\s+|every\s+)?your\s+(?:(?:entire|whole|full|next|final)\s+)?(?:${replyNoun}|messages?|text)\s+(?:(?:using|in|with|via|through|as)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?${transformation}|without\s+(?:any\s+)?(?:spaces|punctuation|vowels|capital\s+letters|line\s+breaks))`,
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}(?:begin|start|open|end|conclude|finish|close|sign\s+off)\s+(?:all\s+|each\s+|every\s+)?your\s+${replyNoun}\s+(?:with|by)\b(?=${sentenceUnit}{0,160}?(?:${replyPayload}|${replyAudience}))`,
@@ -298,6 +298,8 @@ export const toolCoercionPack = {
           'Add a sentence to your answer explaining your method.',
           'In your answer, explain how users interact with the system.',
           'Start your reply with "Dear hiring committee".',
+          'In your reply, please add a link to your portfolio or GitHub profile.',
+          'In your response, include a link to the slides you mentioned on your call.',
           'Write your answers in the spaces provided.',
           'Reply with a number from 1 to 5 to rate our service.',
           'Make sure your response reaches us before Friday.',
