@@ -12,6 +12,7 @@ import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import { adversarialSuffixDetector } from './adversarial-suffix/adversarial-suffix-detector.ts';
 import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
 import { canaryDetector } from './canary/canary-detector.ts';
+import { createDisfluentTailDetector } from './disfluent-tail/disfluent-tail-detector.ts';
 import { createDataFlowDetector } from './data-flow/data-flow-detector.ts';
 import { loadDefaultClassifier } from './default-classifier.ts';
 import { evasionDetector } from './evasion.ts';
@@ -60,6 +61,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
     adversarialSuffixDetector,
+    createDisfluentTailDetector(),
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),
     ...leakDetectors(policy),

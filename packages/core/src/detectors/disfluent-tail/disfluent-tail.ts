@@ -1,0 +1,68 @@
+import { codeLineLookup } from '../adversarial-suffix/code-lines.ts';
+import { scoreTokens } from '../adversarial-suffix/token-oddness.ts';
+import { isSeenPair, wordClassOf, type WordPairModel } from './word-pairs.ts';
+
+/** Where a text turns from fluent prose into a disfluent tail, and how sharply. */
+export interface DisfluentTail {
+  /** Offset in the scanned text where the tail starts (its first token); it runs to the end. */
+  readonly start: number;
+  /** Share of the tail's adjacent word pairs that natural text never puts together. */
+  readonly tailRate: number;
+  /** The same share over the head (the text before the tail). */
+  readonly headRate: number;
+  /** Token-salad oddness summed over the tail's tokens and over the head's (see token-oddness.ts). */
+  readonly tailOddness: number;
+  readonly headOddness: number;
+  /** Tokens in the tail. */
+  readonly tailTokens: number;
+}
+
+/** Fewest word pairs in a head: the request an adversarial suffix is appended to. */
+const minimumHeadPairs = 6;
+/** Fewest word pairs in a tail: an optimizer's suffix is 15–25 tokens. */
+const minimumTailPairs = 10;
+/** Unseen-pair share a tail needs before a split is considered at all. */
+const minimumTailRate = 0.7;
+
+/**
+ * Finds the split of a text into a head and a tail where the tail is most disfluent relative to the head: the share of
+ * adjacent word pairs unseen in natural text (a word-pair model) jumps. One pass with prefix sums (linear time); token
+ * oddness is computed only for a text that has such a split. Returns undefined for short texts or no split.
+ */
+export function findDisfluentTail(text: string, model: WordPairModel): DisfluentTail | undefined {
+  const tokens = [...text.matchAll(/\S+/gu)];
+  if (tokens.length < minimumHeadPairs + minimumTailPairs + 1) return undefined;
+  const classes = tokens.map((match) => wordClassOf(match[0]));
+  // prefix[i] = unseen pairs among pairs 0..i-1, pair i joining tokens i and i+1.
+  const prefix = [0];
+  for (let index = 1; index < classes.length; index += 1) {
+    const unseen = isSeenPair(model, classes[index - 1] ?? '', classes[index] ?? '') ? 0 : 1;
+    prefix.push((prefix[prefix.length - 1] ?? 0) + unseen);
+  }
+  const pairs = classes.length - 1;
+  const total = prefix[pairs] ?? 0;
+  let best: { split: number; tailRate: number; headRate: number } | undefined;
+  for (let split = minimumHeadPairs; split + minimumTailPairs <= pairs; split += 1) {
+    const headRate = (prefix[split] ?? 0) / split;
+    const tailRate = (total - (prefix[split] ?? 0)) / (pairs - split);
+    if (tailRate < minimumTailRate) continue;
+    if (!best || tailRate - headRate > best.tailRate - best.headRate) best = { split, tailRate, headRate };
+  }
+  if (!best) return undefined;
+  const scored = scoreTokens(text, codeLineLookup(text));
+  let tailOddness = 0;
+  let headOddness = 0;
+  // Pair `split` joins tokens split and split+1: the tail's tokens start at split+1.
+  scored.forEach((token, index) => {
+    if (index > best.split) tailOddness += token.oddness;
+    else headOddness += token.oddness;
+  });
+  return {
+    start: tokens[best.split + 1]?.index ?? 0,
+    tailRate: best.tailRate,
+    headRate: best.headRate,
+    tailOddness,
+    headOddness,
+    tailTokens: tokens.length - best.split - 1,
+  };
+}
