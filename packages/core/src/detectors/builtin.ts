@@ -12,6 +12,7 @@ import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import { adversarialSuffixDetector } from './adversarial-suffix/adversarial-suffix-detector.ts';
 import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
 import { canaryDetector } from './canary/canary-detector.ts';
+import { createPretextDetector } from './pretext/pretext-detector.ts';
 import { createDisfluentTailDetector } from './disfluent-tail/disfluent-tail-detector.ts';
 import { createDataFlowDetector } from './data-flow/data-flow-detector.ts';
 import { loadDefaultClassifier } from './default-classifier.ts';
@@ -62,6 +63,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
     }),
     adversarialSuffixDetector,
     createDisfluentTailDetector(),
+    createPretextDetector(),
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),
     ...leakDetectors(policy),
