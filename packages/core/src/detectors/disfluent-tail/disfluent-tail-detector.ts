@@ -21,6 +21,14 @@ const minimumContrast = 0.15;
 const minimumTailOddness = 1;
 /** A head with more salad than this is not a fluent request (the adversarial-suffix detector reads such text). */
 const maximumHeadOddness = 1;
+/**
+ * Inline code after a question ("why does `x.reduce((a, b) => a + b, 0);` fail") is disfluent and odd too, but unseen
+ * because of its symbols: a tail with this many code-shaped tokens must also string plain words nobody pairs.
+ */
+const codeTokenLimit = 2;
+const minimumWordRateWithCode = 0.3;
+/** A tail where this share of tokens ends a list item (names, ingredients, tags) is a list, not a suffix. */
+const listRateLimit = 0.25;
 const blockScore = 0.8;
 
 /** Parses a model file: a Bloom filter whose size in bits is a power of two. */
@@ -45,7 +53,9 @@ export function isAdversarialTail(tail: DisfluentTail): boolean {
     tail.headRate <= headRateCeiling &&
     tail.tailRate - tail.headRate >= minimumContrast &&
     tail.tailOddness >= minimumTailOddness &&
-    tail.headOddness <= maximumHeadOddness
+    tail.headOddness <= maximumHeadOddness &&
+    (tail.tailCodeTokens < codeTokenLimit || tail.tailWordRate >= minimumWordRateWithCode) &&
+    tail.tailListRate < listRateLimit
   );
 }
 
@@ -90,7 +100,7 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
           score: blockScore,
           message: 'a fluent request followed by a disfluent tail of token salad (an adversarial suffix)',
           span: view.toOriginal(tail.start, text.length),
-          evidence: `tail=${tail.tailRate.toFixed(2)} head=${tail.headRate.toFixed(2)} oddness=${tail.tailOddness.toFixed(1)} tokens=${tail.tailTokens}`,
+          evidence: `tail=${tail.tailRate.toFixed(2)} head=${tail.headRate.toFixed(2)} words=${tail.tailWordRate.toFixed(2)} oddness=${tail.tailOddness.toFixed(1)} tokens=${tail.tailTokens}`,
         },
       ];
     },

@@ -1,6 +1,6 @@
 import { codeLineLookup } from '../adversarial-suffix/code-lines.ts';
 import { scoreTokens } from '../adversarial-suffix/token-oddness.ts';
-import { isSeenPair, wordClassOf, type WordPairModel } from './word-pairs.ts';
+import { isSeenPair, isWordClass, wordClassOf, type WordPairModel } from './word-pairs.ts';
 
 /** Where a text turns from fluent prose into a disfluent tail, and how sharply. */
 export interface DisfluentTail {
@@ -13,9 +13,25 @@ export interface DisfluentTail {
   /** Token-salad oddness summed over the tail's tokens and over the head's (see token-oddness.ts). */
   readonly tailOddness: number;
   readonly headOddness: number;
+  /**
+   * Share of the tail's pairs that join two plain words natural text never puts together ("poem velvet"): token
+   * salad strings words; code, logs and markup are unseen because of their symbols instead.
+   */
+  readonly tailWordRate: number;
+  /** Share of tail tokens that end an item of a list (a comma or semicolon): names, ingredients, tags. */
+  readonly tailListRate: number;
+  /** Tail tokens shaped like code: operators, arrows, method calls, statement ends (`=`, `=>`, `a.b(`, `x);`). */
+  readonly tailCodeTokens: number;
   /** Tokens in the tail. */
   readonly tailTokens: number;
 }
+
+/** A token shaped like code rather than prose or salad. */
+const codeShaped = /^(?:[=+*/<>&|%-]{1,3}|=>|==|!=)$|=>|[\w\])]\.\w+\(|\w\);?$|;$/u;
+
+/** Hashtags and mentions (`#tbt`, `@dana`): social-media writing, not salad. */
+const tagOrMention = /^[#@][\p{L}\p{N}_]+[.,;:!?)]*$/u;
+const listItemEnd = /[,;]$/u;
 
 /** Fewest word pairs in a head: the request an adversarial suffix is appended to. */
 const minimumHeadPairs = 6;
@@ -34,10 +50,15 @@ export function findDisfluentTail(text: string, model: WordPairModel): Disfluent
   if (tokens.length < minimumHeadPairs + minimumTailPairs + 1) return undefined;
   const classes = tokens.map((match) => wordClassOf(match[0]));
   // prefix[i] = unseen pairs among pairs 0..i-1, pair i joining tokens i and i+1.
+  // words[i] = unseen pairs among them that join two plain words.
   const prefix = [0];
+  const words = [0];
   for (let index = 1; index < classes.length; index += 1) {
-    const unseen = isSeenPair(model, classes[index - 1] ?? '', classes[index] ?? '') ? 0 : 1;
+    const first = classes[index - 1] ?? '';
+    const second = classes[index] ?? '';
+    const unseen = isSeenPair(model, first, second) ? 0 : 1;
     prefix.push((prefix[prefix.length - 1] ?? 0) + unseen);
+    words.push((words[words.length - 1] ?? 0) + (unseen && isWordClass(first) && isWordClass(second) ? 1 : 0));
   }
   const pairs = classes.length - 1;
   const total = prefix[pairs] ?? 0;
@@ -54,15 +75,20 @@ export function findDisfluentTail(text: string, model: WordPairModel): Disfluent
   let headOddness = 0;
   // Pair `split` joins tokens split and split+1: the tail's tokens start at split+1.
   scored.forEach((token, index) => {
-    if (index > best.split) tailOddness += token.oddness;
-    else headOddness += token.oddness;
+    const oddness = tagOrMention.test(tokens[index]?.[0] ?? '') ? 0 : token.oddness;
+    if (index > best.split) tailOddness += oddness;
+    else headOddness += oddness;
   });
+  const tail = tokens.slice(best.split + 1);
   return {
     start: tokens[best.split + 1]?.index ?? 0,
     tailRate: best.tailRate,
     headRate: best.headRate,
+    tailWordRate: ((words[pairs] ?? 0) - (words[best.split] ?? 0)) / (pairs - best.split),
     tailOddness,
     headOddness,
+    tailListRate: tail.filter((match) => listItemEnd.test(match[0])).length / tail.length,
+    tailCodeTokens: tail.filter((match) => codeShaped.test(match[0])).length,
     tailTokens: tokens.length - best.split - 1,
   };
 }

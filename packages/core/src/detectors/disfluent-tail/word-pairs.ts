@@ -31,6 +31,11 @@ export function wordClassOf(token: string): WordClass {
   return otherToken;
 }
 
+/** Whether a word class is a plain word (not a number or another token). */
+export function isWordClass(wordClass: WordClass): boolean {
+  return wordClass !== otherToken && wordClass !== numberToken;
+}
+
 /** 32-bit FNV-1a of a string, finished with a mixer, cut to `bits` bits. */
 export function pairSlot(first: WordClass, second: WordClass, bits: number): number {
   const key = `${first} ${second}`;

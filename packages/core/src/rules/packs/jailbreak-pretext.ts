@@ -115,7 +115,7 @@ export const jailbreakPretextPack = {
       languages: ['en'],
       patterns: [
         String.raw`\bwithout\s+(?:anyone\s+)?(?:being|getting)\s+(?:detected|caught|noticed|traced|flagged)\b`,
-        String.raw`\b(?:not|never)\s+(?:be\s+)?(?:traced|traceable)\s+back\s+to\b|\b(?:without\s+leaving|leaving\s+no|leave\s+no)\s+(?:a\s+|any\s+)?(?:trace|traces|evidence|paper\s+trail)\b`,
+        String.raw`\b(?:not|never|cannot|can'?t)\s+(?:be\s+)?(?:traced|traceable)\s+back\b|\bnone\s+of\s+(?:it|this|them)\s+(?:can|could|will)\s+be\s+traced\b|\b(?:without\s+leaving|leaving\s+no|leave\s+no)\s+(?:a\s+|any\s+)?(?:trace|traces|evidence|paper\s+trail)\b`,
         String.raw`\bavoid(?:ing)?\s+(?:any\s+)?(?:direct\s+|explicit\s+)?mention(?:ing)?\s+(?:of\s+)?(?:the\s+)?(?:illegal|unethical|unauthori[sz]ed|criminal)\w*`,
         String.raw`\b(?:don'?t|do\s+not|without)\s+mention(?:ing)?\s+(?:the\s+)?(?:illegal|unethical|unauthori[sz]ed|criminal)\w*`,
       ],
