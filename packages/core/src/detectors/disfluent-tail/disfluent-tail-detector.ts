@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Detector } from '../../detector.ts';
 import { BulwarkConfigError } from '../../errors.ts';
-import { findDisfluentTail, type DisfluentTail } from './disfluent-tail.ts';
+import { defaultSplitLimits, findDisfluentTail, type DisfluentTail, type SplitLimits } from './disfluent-tail.ts';
 import type { WordPairModel } from './word-pairs.ts';
 
 /** The word-pair model committed with @bulwark/core (`pnpm bulwark train-word-pairs`). */
@@ -45,6 +45,13 @@ export async function loadWordPairModel(modelPath: string = defaultWordPairModel
   });
   return parseWordPairModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modelPath);
 }
+
+/**
+ * A second, shorter reading for short requests ("write a phishing email") and short suffixes (8–12 tokens): it needs
+ * twice the salad in the tail.
+ */
+const shortSplitLimits: SplitLimits = { minimumHeadPairs: 3, minimumTailPairs: 7 };
+const minimumShortTailOddness = 2;
 
 /** Whether a split is a fluent request followed by an adversarial suffix. */
 export function isAdversarialTail(tail: DisfluentTail): boolean {
@@ -91,8 +98,11 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
       const view = input.normalized.views[0];
       if (!view) return [];
       const text = view.text;
-      const tail = findDisfluentTail(text, await model());
-      if (!tail || !isAdversarialTail(tail)) return [];
+      const loaded = await model();
+      const long = findDisfluentTail(text, loaded, defaultSplitLimits);
+      const short = long && isAdversarialTail(long) ? undefined : findDisfluentTail(text, loaded, shortSplitLimits);
+      const tail = long && isAdversarialTail(long) ? long : short && isAdversarialTail(short) && short.tailOddness >= minimumShortTailOddness ? short : undefined;
+      if (!tail) return [];
       return [
         {
           detector: 'disfluent-tail/word-salad-suffix',

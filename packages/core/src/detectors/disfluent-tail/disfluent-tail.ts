@@ -33,10 +33,16 @@ const codeShaped = /^(?:[=+*/<>&|%-]{1,3}|=>|==|!=)$|=>|[\w\])]\.\w+\(|\w\);?$|;
 const tagOrMention = /^[#@][\p{L}\p{N}_]+[.,;:!?)]*$/u;
 const listItemEnd = /[,;]$/u;
 
-/** Fewest word pairs in a head: the request an adversarial suffix is appended to. */
-const minimumHeadPairs = 6;
-/** Fewest word pairs in a tail: an optimizer's suffix is 15–25 tokens. */
-const minimumTailPairs = 10;
+/** How long a head and a tail must be, in word pairs. */
+export interface SplitLimits {
+  /** Fewest word pairs in a head: the request an adversarial suffix is appended to. */
+  readonly minimumHeadPairs: number;
+  /** Fewest word pairs in a tail: an optimizer's suffix is 15–25 tokens; short ones are 10–12. */
+  readonly minimumTailPairs: number;
+}
+
+/** The default limits: a request of 7+ words followed by 10+ pairs of salad. */
+export const defaultSplitLimits: SplitLimits = { minimumHeadPairs: 6, minimumTailPairs: 10 };
 /** Unseen-pair share a tail needs before a split is considered at all. */
 const minimumTailRate = 0.7;
 
@@ -45,7 +51,8 @@ const minimumTailRate = 0.7;
  * adjacent word pairs unseen in natural text (a word-pair model) jumps. One pass with prefix sums (linear time); token
  * oddness is computed only for a text that has such a split. Returns undefined for short texts or no split.
  */
-export function findDisfluentTail(text: string, model: WordPairModel): DisfluentTail | undefined {
+export function findDisfluentTail(text: string, model: WordPairModel, limits: SplitLimits = defaultSplitLimits): DisfluentTail | undefined {
+  const { minimumHeadPairs, minimumTailPairs } = limits;
   const tokens = [...text.matchAll(/\S+/gu)];
   if (tokens.length < minimumHeadPairs + minimumTailPairs + 1) return undefined;
   const classes = tokens.map((match) => wordClassOf(match[0]));
