@@ -19,6 +19,10 @@ const headRateCeiling = 0.8;
 const minimumContrast = 0.15;
 /** The tail carries token salad (symbols glued to sub-words, case glue, mixed scripts): at least one odd token. */
 const minimumTailOddness = 1;
+/** A tail with twice the salad may be somewhat less disfluent, if it clearly departs from the head. */
+const saladTailRateThreshold = 0.75;
+const saladContrast = 0.3;
+const saladTailOddness = 2;
 /** A head with more salad than this is not a fluent request (the adversarial-suffix detector reads such text). */
 const maximumHeadOddness = 1;
 /**
@@ -56,10 +60,9 @@ const minimumShortTailOddness = 2;
 /** Whether a split is a fluent request followed by an adversarial suffix. */
 export function isAdversarialTail(tail: DisfluentTail): boolean {
   return (
-    tail.tailRate >= tailRateThreshold &&
     tail.headRate <= headRateCeiling &&
-    tail.tailRate - tail.headRate >= minimumContrast &&
-    tail.tailOddness >= minimumTailOddness &&
+    ((tail.tailRate >= tailRateThreshold && tail.tailRate - tail.headRate >= minimumContrast && tail.tailOddness >= minimumTailOddness) ||
+      (tail.tailRate >= saladTailRateThreshold && tail.tailRate - tail.headRate >= saladContrast && tail.tailOddness >= saladTailOddness)) &&
     tail.headOddness <= maximumHeadOddness &&
     (tail.tailCodeTokens < codeTokenLimit || tail.tailWordRate >= minimumWordRateWithCode) &&
     tail.tailListRate < listRateLimit
