@@ -4,7 +4,7 @@ import { jailbreakPretextPack } from '../../rules/packs/jailbreak-pretext.ts';
 import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
 
 /** The cue classes of the `jailbreak-pretext` pack, read from its rule ids. */
-type Cue = 'priming' | 'misuse' | 'fiction' | 'evasion' | 'frame';
+type Cue = 'priming' | 'misuse' | 'fiction' | 'evasion' | 'frame' | 'harm';
 
 function cueOf(detectorId: string): Cue | undefined {
   const rule = detectorId.slice(detectorId.indexOf('/') + 1);
@@ -13,6 +13,7 @@ function cueOf(detectorId: string): Cue | undefined {
   if (rule === 'disclaimer-fiction') return 'fiction';
   if (rule.startsWith('evasion-')) return 'evasion';
   if (rule.startsWith('frame-')) return 'frame';
+  if (rule.startsWith('harm-')) return 'harm';
   return undefined;
 }
 
@@ -31,8 +32,15 @@ const combinations: ReadonlyArray<{ readonly id: string; readonly score: number;
     message: 'asks for deniable or undetectable content inside a role or fiction pretext (persuasion jailbreak)',
     holds: (cues) => cues.has('evasion') && (cues.has('frame') || cues.has('fiction')),
   },
+  {
+    id: 'pretexted-harm',
+    score: 0.85,
+    message: 'a harmful request wrapped in a role declared fictional, hypothetical or for research (persuasion jailbreak)',
+    holds: (cues) => cues.has('harm') && cues.has('fiction') && cues.has('frame'),
+  },
   { id: 'misuse-disclaimer', score: 0.6, message: 'promises the answer will never be misused', holds: (cues) => cues.has('misuse') },
   { id: 'fictional-role', score: 0.7, message: 'a role in a world declared purely fictional or hypothetical', holds: (cues) => cues.has('fiction') && cues.has('frame') },
+  { id: 'disclaimed-harm', score: 0.7, message: 'a harmful request declared fictional, hypothetical or for research', holds: (cues) => cues.has('harm') && cues.has('fiction') },
   { id: 'fiction-disclaimer', score: 0.5, message: 'declares the request purely fictional, hypothetical or for research', holds: (cues) => cues.has('fiction') },
 ];
 
