@@ -40,7 +40,7 @@ const combinations: ReadonlyArray<{ readonly id: string; readonly score: number;
   },
   { id: 'misuse-disclaimer', score: 0.6, message: 'promises the answer will never be misused', holds: (cues) => cues.has('misuse') },
   { id: 'fictional-role', score: 0.7, message: 'a role in a world declared purely fictional or hypothetical', holds: (cues) => cues.has('fiction') && cues.has('frame') },
-  { id: 'disclaimed-harm', score: 0.7, message: 'a harmful request declared fictional, hypothetical or for research', holds: (cues) => cues.has('harm') && cues.has('fiction') },
+  { id: 'disclaimed-harm', score: 0.8, message: 'a harmful request declared fictional, hypothetical or for research', holds: (cues) => cues.has('harm') && cues.has('fiction') },
   { id: 'role-wrapped-harm', score: 0.6, message: 'a harmful act requested inside a role or fiction', holds: (cues) => cues.has('harm') && cues.has('frame') },
   { id: 'fiction-disclaimer', score: 0.5, message: 'declares the request purely fictional, hypothetical or for research', holds: (cues) => cues.has('fiction') },
 ];
