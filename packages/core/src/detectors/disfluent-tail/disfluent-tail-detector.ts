@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Detector } from '../../detector.ts';
 import { BulwarkConfigError } from '../../errors.ts';
-import { defaultSplitLimits, findDisfluentTail, type DisfluentTail, type SplitLimits } from './disfluent-tail.ts';
+import { defaultSplitLimits, findDisfluentTail, prepareText, type DisfluentTail, type SplitLimits } from './disfluent-tail.ts';
 import type { WordPairModel } from './word-pairs.ts';
 
 /** The word-pair model committed with @bulwark/core (`pnpm bulwark train-word-pairs`). */
@@ -102,8 +102,9 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
       if (!view) return [];
       const text = view.text;
       const loaded = await model();
-      const long = findDisfluentTail(text, loaded, defaultSplitLimits);
-      const short = long && isAdversarialTail(long) ? undefined : findDisfluentTail(text, loaded, shortSplitLimits);
+      const prepared = prepareText(text, loaded);
+      const long = findDisfluentTail(prepared, loaded, defaultSplitLimits);
+      const short = long && isAdversarialTail(long) ? undefined : findDisfluentTail(prepared, loaded, shortSplitLimits);
       const tail = long && isAdversarialTail(long) ? long : short && isAdversarialTail(short) && short.tailOddness >= minimumShortTailOddness ? short : undefined;
       if (!tail) return [];
       return [

@@ -47,55 +47,86 @@ export const defaultSplitLimits: SplitLimits = { minimumHeadPairs: 6, minimumTai
 const minimumTailRate = 0.7;
 
 /**
+ * A text read once for {@link findDisfluentTail}: its tokens, word classes and prefix sums of unseen pairs. Token
+ * oddness is computed on the first split that needs it and shared by later readings.
+ */
+export interface PreparedText {
+  readonly text: string;
+  readonly tokens: readonly RegExpExecArray[];
+  /** prefix[i] = unseen pairs among pairs 0..i-1 (pair i joins tokens i and i+1). */
+  readonly unseen: readonly number[];
+  /** The same, counting only pairs of two plain words. */
+  readonly unseenWords: readonly number[];
+  /** Oddness per token (hashtags and mentions count 0), once computed. */
+  oddness?: readonly number[];
+}
+
+/** Tokenizes a text and looks up each adjacent word pair once (linear time). */
+export function prepareText(text: string, model: WordPairModel): PreparedText {
+  const tokens = [...text.matchAll(/\S+/gu)];
+  const classes = tokens.map((match) => wordClassOf(match[0]));
+  const unseen = [0];
+  const unseenWords = [0];
+  for (let index = 1; index < classes.length; index += 1) {
+    const first = classes[index - 1] ?? '';
+    const second = classes[index] ?? '';
+    const isUnseen = isSeenPair(model, first, second) ? 0 : 1;
+    unseen.push((unseen[unseen.length - 1] ?? 0) + isUnseen);
+    unseenWords.push((unseenWords[unseenWords.length - 1] ?? 0) + (isUnseen && isWordClass(first) && isWordClass(second) ? 1 : 0));
+  }
+  return { text, tokens, unseen, unseenWords };
+}
+
+function oddnessOf(prepared: PreparedText): readonly number[] {
+  prepared.oddness ??= scoreTokens(prepared.text, codeLineLookup(prepared.text)).map((token, index) => (tagOrMention.test(prepared.tokens[index]?.[0] ?? '') ? 0 : token.oddness));
+  return prepared.oddness;
+}
+
+/**
  * Finds the split of a text into a head and a tail where the tail is most disfluent relative to the head: the share of
  * adjacent word pairs unseen in natural text (a word-pair model) jumps. One pass with prefix sums (linear time); token
  * oddness is computed only for a text that has such a split. Returns undefined for short texts or no split.
  */
-export function findDisfluentTail(text: string, model: WordPairModel, limits: SplitLimits = defaultSplitLimits): DisfluentTail | undefined {
+export function findDisfluentTail(input: string | PreparedText, model: WordPairModel, limits: SplitLimits = defaultSplitLimits): DisfluentTail | undefined {
   const { minimumHeadPairs, minimumTailPairs } = limits;
-  const tokens = [...text.matchAll(/\S+/gu)];
+  const prepared = typeof input === 'string' ? prepareText(input, model) : input;
+  const { tokens, unseen, unseenWords } = prepared;
   if (tokens.length < minimumHeadPairs + minimumTailPairs + 1) return undefined;
-  const classes = tokens.map((match) => wordClassOf(match[0]));
-  // prefix[i] = unseen pairs among pairs 0..i-1, pair i joining tokens i and i+1.
-  // words[i] = unseen pairs among them that join two plain words.
-  const prefix = [0];
-  const words = [0];
-  for (let index = 1; index < classes.length; index += 1) {
-    const first = classes[index - 1] ?? '';
-    const second = classes[index] ?? '';
-    const unseen = isSeenPair(model, first, second) ? 0 : 1;
-    prefix.push((prefix[prefix.length - 1] ?? 0) + unseen);
-    words.push((words[words.length - 1] ?? 0) + (unseen && isWordClass(first) && isWordClass(second) ? 1 : 0));
-  }
-  const pairs = classes.length - 1;
-  const total = prefix[pairs] ?? 0;
+  const pairs = tokens.length - 1;
+  const total = unseen[pairs] ?? 0;
   let best: { split: number; tailRate: number; headRate: number } | undefined;
   for (let split = minimumHeadPairs; split + minimumTailPairs <= pairs; split += 1) {
-    const headRate = (prefix[split] ?? 0) / split;
-    const tailRate = (total - (prefix[split] ?? 0)) / (pairs - split);
+    const headRate = (unseen[split] ?? 0) / split;
+    const tailRate = (total - (unseen[split] ?? 0)) / (pairs - split);
     if (tailRate < minimumTailRate) continue;
     if (!best || tailRate - headRate > best.tailRate - best.headRate) best = { split, tailRate, headRate };
   }
   if (!best) return undefined;
-  const scored = scoreTokens(text, codeLineLookup(text));
+  const oddness = oddnessOf(prepared);
   let tailOddness = 0;
   let headOddness = 0;
   // Pair `split` joins tokens split and split+1: the tail's tokens start at split+1.
-  scored.forEach((token, index) => {
-    const oddness = tagOrMention.test(tokens[index]?.[0] ?? '') ? 0 : token.oddness;
-    if (index > best.split) tailOddness += oddness;
-    else headOddness += oddness;
+  oddness.forEach((value, index) => {
+    if (index > best.split) tailOddness += value;
+    else headOddness += value;
   });
-  const tail = tokens.slice(best.split + 1);
+  let listItems = 0;
+  let codeTokens = 0;
+  for (let index = best.split + 1; index < tokens.length; index += 1) {
+    const token = tokens[index]?.[0] ?? '';
+    if (listItemEnd.test(token)) listItems += 1;
+    if (codeShaped.test(token)) codeTokens += 1;
+  }
+  const tailTokens = tokens.length - best.split - 1;
   return {
     start: tokens[best.split + 1]?.index ?? 0,
     tailRate: best.tailRate,
     headRate: best.headRate,
-    tailWordRate: ((words[pairs] ?? 0) - (words[best.split] ?? 0)) / (pairs - best.split),
+    tailWordRate: ((unseenWords[pairs] ?? 0) - (unseenWords[best.split] ?? 0)) / (pairs - best.split),
     tailOddness,
     headOddness,
-    tailListRate: tail.filter((match) => listItemEnd.test(match[0])).length / tail.length,
-    tailCodeTokens: tail.filter((match) => codeShaped.test(match[0])).length,
-    tailTokens: tokens.length - best.split - 1,
+    tailListRate: listItems / tailTokens,
+    tailCodeTokens: codeTokens,
+    tailTokens,
   };
 }
