@@ -24,6 +24,7 @@ import type { DatasetRow } from './dataset.ts';
 import type { GatheredDocument } from './gather-benign.ts';
 import { createRandom } from './network.ts';
 import { stableHash } from './split.ts';
+import { syntheticNamedPersonaPrompt, syntheticPersonaPrompt } from './synthetic-personas.ts';
 import { syntheticBenign, syntheticInjection } from './synthetic.ts';
 
 /** A training window. */
@@ -114,6 +115,8 @@ export interface BuildOptions {
   readonly embeddedInjectionCount?: number;
   /** How many synthetic injections and synthetic hard negatives (each) are generated. */
   readonly syntheticCount?: number;
+  /** How many synthetic benign persona / task prompts of each grammar are generated (negatives for both heads). */
+  readonly personaCount?: number;
 }
 
 /** Training and validation examples. */
@@ -218,6 +221,12 @@ export function buildExamples(
     add(random() < 0.3 ? injection : embed(randomDocWindow(), injection), [1, Number.NaN], 'synthetic|injection');
     const benign = canonicalizeText(syntheticBenign(random));
     add(random() < 0.5 ? benign : embed(randomDocWindow(), benign), [0, 0], 'synthetic|benign');
+  }
+
+  const personaCount = options.personaCount ?? 2000;
+  for (let index = 0; index < personaCount; index += 1) {
+    add(canonicalizeText(syntheticPersonaPrompt(random)), [0, 0], 'synthetic|persona');
+    add(canonicalizeText(syntheticNamedPersonaPrompt(random)), [0, 0], 'synthetic|persona-named');
   }
 
   const validationDocuments = documents.filter((document) => document.split === 'validation');

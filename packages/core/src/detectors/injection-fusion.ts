@@ -3,6 +3,7 @@ import type { Finding } from '../finding.ts';
 import type { RulePackInput } from '../rules/rule-pack.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import type { Surface } from '../surface.ts';
+import { hasAttackCue } from './attack-cues.ts';
 
 /** Scores of an injection/jailbreak classifier for one text, each a probability in [0, 1]. */
 export interface AttackScores {
@@ -247,7 +248,8 @@ export function calibrate(probability: number, thresholds: ThresholdPair, calibr
 /** Surfaces whose text the agent reads from outside (tool results, documents, tool definitions). */
 const readSurfaces = new Set<Surface>(['tool_result', 'document', 'tool_definition']);
 /**
- * Highest score the model alone may give on a read surface: just under the block level, so an uncorroborated model
+ * Highest score the model alone may give on a read surface (and on a prompt, see {@link confidentModelAlone}): just
+ * under the block level, so an uncorroborated model
  * score flags. What agents read — source code, logs, READMEs, mail — is far more varied than the model's training data
  * (a line of code naming `systemPrompt` scored 0.97); blocking it would break the agent's task. Any attack rule match or
  * hiding signal corroborates the model, and the two together block through the policy's noisy-or.
@@ -260,9 +262,28 @@ function isCorroborated(ruleFindings: readonly Finding[], input: ScanInput): boo
   return signals.tags + signals.bidi + signals.homoglyphWords > 0 || signals.invisible >= 2;
 }
 
+/**
+ * Raw probability at which the model may block a user prompt with nothing else agreeing. Under it, on the prompt
+ * surface, the model needs corroboration — an attack rule, a hiding signal, or an attack cue (`attack-cues.ts`) — to
+ * block, and flags otherwise. Persona and task prompts ("You are a shy baker named Mira. Describe your morning.") share
+ * their openings with jailbreak templates. Left out of training, jackhhao's 638 benign role-play prompts were blocked
+ * 26% of the time by the model alone, 5% with this gate, 2.8% with the gate and the persona negatives of
+ * `synthetic-personas.ts` (leave-one-source-out; see DETECTION.md).
+ */
+const confidentModelAlone = 0.99;
+
+/** Highest calibrated score the model may give alone on this surface. */
+function modelCeiling(ruleFindings: readonly Finding[], model: ModelResult, input: ScanInput, surface: Surface): number {
+  if (readSurfaces.has(surface)) return isCorroborated(ruleFindings, input) ? 1 : modelAloneCeiling;
+  if (surface !== 'prompt') return 1;
+  if (Math.max(model.raw.injection, model.raw.jailbreak) >= confidentModelAlone) return 1;
+  if (isCorroborated(ruleFindings, input)) return 1;
+  return input.normalized.views.some((view) => hasAttackCue(view.text)) ? 1 : modelAloneCeiling;
+}
+
 function fuse(ruleFindings: Finding[], model: ModelResult | undefined, input: ScanInput, surface: Surface): Finding[] {
   const findings: Finding[] = [];
-  const ceiling = readSurfaces.has(surface) && !isCorroborated(ruleFindings, input) ? modelAloneCeiling : 1;
+  const ceiling = model ? modelCeiling(ruleFindings, model, input, surface) : 1;
   for (const finding of ruleFindings) {
     if (!attackCategories.has(finding.category) || !model) {
       findings.push(finding);
