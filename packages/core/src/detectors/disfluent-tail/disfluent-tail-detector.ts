@@ -57,6 +57,21 @@ export async function loadWordPairModel(modelPath: string = defaultWordPairModel
 const shortSplitLimits: SplitLimits = { minimumHeadPairs: 3, minimumTailPairs: 7 };
 const minimumShortTailOddness = 2;
 
+/**
+ * Views read besides the normalized text, as the adversarial-suffix detector does: decoded hidden layers and letters
+ * spaced apart, so wrapping the prompt in an encoding does not hide its suffix.
+ */
+const viewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
+
+/** The adversarial tail of a text, from the long reading or (with twice the salad) the short one. */
+function adversarialTailOf(text: string, model: WordPairModel): DisfluentTail | undefined {
+  const prepared = prepareText(text, model);
+  const long = findDisfluentTail(prepared, model, defaultSplitLimits);
+  if (long && isAdversarialTail(long)) return long;
+  const short = findDisfluentTail(prepared, model, shortSplitLimits);
+  return short && isAdversarialTail(short) && short.tailOddness >= minimumShortTailOddness ? short : undefined;
+}
+
 /** Whether a split is a fluent request followed by an adversarial suffix. */
 export function isAdversarialTail(tail: DisfluentTail): boolean {
   return (
@@ -98,25 +113,24 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
       description: 'Flags a fluent request followed by a disfluent, salad-bearing tail (a word-based adversarial suffix).',
     },
     async scan(input) {
-      const view = input.normalized.views[0];
-      if (!view) return [];
-      const text = view.text;
       const loaded = await model();
-      const prepared = prepareText(text, loaded);
-      const long = findDisfluentTail(prepared, loaded, defaultSplitLimits);
-      const short = long && isAdversarialTail(long) ? undefined : findDisfluentTail(prepared, loaded, shortSplitLimits);
-      const tail = long && isAdversarialTail(long) ? long : short && isAdversarialTail(short) && short.tailOddness >= minimumShortTailOddness ? short : undefined;
-      if (!tail) return [];
-      return [
-        {
-          detector: 'disfluent-tail/word-salad-suffix',
-          category: 'jailbreak',
-          score: blockScore,
-          message: 'a fluent request followed by a disfluent tail of token salad (an adversarial suffix)',
-          span: view.toOriginal(tail.start, text.length),
-          evidence: `tail=${tail.tailRate.toFixed(2)} head=${tail.headRate.toFixed(2)} words=${tail.tailWordRate.toFixed(2)} oddness=${tail.tailOddness.toFixed(1)} tokens=${tail.tailTokens}`,
-        },
-      ];
+      for (const [index, view] of input.normalized.views.entries()) {
+        if (index > 0 && !viewKinds.has(view.kind)) continue;
+        const tail = adversarialTailOf(view.text, loaded);
+        if (!tail) continue;
+        return [
+          {
+            detector: 'disfluent-tail/word-salad-suffix',
+            category: 'jailbreak',
+            score: blockScore,
+            message: 'a fluent request followed by a disfluent tail of token salad (an adversarial suffix)',
+            span: view.toOriginal(tail.start, view.text.length),
+            ...(index > 0 ? { view: view.kind } : {}),
+            evidence: `tail=${tail.tailRate.toFixed(2)} head=${tail.headRate.toFixed(2)} words=${tail.tailWordRate.toFixed(2)} oddness=${tail.tailOddness.toFixed(1)} tokens=${tail.tailTokens}`,
+          },
+        ];
+      }
+      return [];
     },
   };
 }
