@@ -223,7 +223,7 @@ export const jailbreakPretextPack = {
         String.raw`\b(?:you\s+are|you'?re)\s+(?:now\s+)?(?:a|an|the)\s+[\w-]+`,
         String.raw`\bimagine\s+(?:you\s+are|you're|yourself|that\s+you|being)\b|\bpretend\s+(?:to\s+be|you|that)\b|\bact\s+as\s+(?:a|an|the|if|my)\b`,
         String.raw`\b(?:role[- ]?play|play\s+the\s+role|take\s+on\s+the\s+role|assume\s+the\s+role)\b`,
-        String.raw`^\W*as\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,4}?\s*,\s*(?:you|i)\b|\bi(?:'m|\s+am)\s+(?:currently\s+)?(?:working\s+on|conducting|doing|writing)\s+(?:a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:research|study|paper|thesis|novel|book|screenplay|story|documentary|report)\b`,
+        String.raw`^\W*as\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,10}?\s*,\s*(?:you|i)\b|\bi(?:'m|\s+am)\s+(?:currently\s+)?(?:working\s+on|conducting|doing|writing)\s+(?:a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:research|study|paper|thesis|novel|book|screenplay|story|documentary|report)\b`,
         String.raw`\bin\s+(?:a|this|an)\s+(?:fictional|hypothetical|dystopian|alternate|imaginary|parallel)\s+(?:world|scenario|universe|story|setting|society|reality)\b`,
         String.raw`\b(?:novel|story|screenplay|script|game|film|movie)\s+(?:where|in\s+which)\b|\bcharacter\s+(?:who|named)\b`,
       ],
