@@ -24,6 +24,7 @@ import type { DatasetRow } from './dataset.ts';
 import type { GatheredDocument } from './gather-benign.ts';
 import { createRandom } from './network.ts';
 import { stableHash } from './split.ts';
+import { syntheticMultilingualRequest } from './synthetic-multilingual.ts';
 import { syntheticNamedPersonaPrompt, syntheticPersonaPrompt } from './synthetic-personas.ts';
 import { syntheticBenign, syntheticInjection } from './synthetic.ts';
 
@@ -115,7 +116,7 @@ export interface BuildOptions {
   readonly embeddedInjectionCount?: number;
   /** How many synthetic injections and synthetic hard negatives (each) are generated. */
   readonly syntheticCount?: number;
-  /** How many synthetic benign persona / task prompts of each grammar are generated (negatives for both heads). */
+  /** How many synthetic benign prompts of each grammar (personas, named personas, non-English requests) are generated (negatives for both heads). */
   readonly personaCount?: number;
 }
 
@@ -227,6 +228,7 @@ export function buildExamples(
   for (let index = 0; index < personaCount; index += 1) {
     add(canonicalizeText(syntheticPersonaPrompt(random)), [0, 0], 'synthetic|persona');
     add(canonicalizeText(syntheticNamedPersonaPrompt(random)), [0, 0], 'synthetic|persona-named');
+    add(canonicalizeText(syntheticMultilingualRequest(random)), [0, 0], 'synthetic|multilingual');
   }
 
   const validationDocuments = documents.filter((document) => document.split === 'validation');

@@ -127,19 +127,19 @@ describe('model alone on user prompts', () => {
   const scores = { injection: 0, jailbreak: 0.95 };
 
   it('flags, but does not block, a prompt the model finds attack-like when nothing corroborates it', async () => {
-    const guard = createGuard({ classifier: tableClassifier({ lighthouse: scores }), calibration });
+    const guard = createGuard({ classifier: tableClassifier({ lighthouse: scores }), classifierCalibration: calibration });
     const verdict = await guard.scan({ surface: 'prompt', text: persona });
     expect(verdict.decision).toBe('flag');
     expect(verdict.findings.find((finding) => finding.detector === 'injection/model-jailbreak')?.evidence).toContain('capped at flag');
   });
 
   it('blocks the same prompt once it carries an attack cue', async () => {
-    const guard = createGuard({ classifier: tableClassifier({ lighthouse: scores }), calibration });
+    const guard = createGuard({ classifier: tableClassifier({ lighthouse: scores }), classifierCalibration: calibration });
     expect((await guard.scan({ surface: 'prompt', text: lifted })).decision).toBe('block');
   });
 
   it('lets a near-certain model block on its own', async () => {
-    const guard = createGuard({ classifier: tableClassifier({ lighthouse: { injection: 0, jailbreak: 0.995 } }), calibration });
+    const guard = createGuard({ classifier: tableClassifier({ lighthouse: { injection: 0, jailbreak: 0.995 } }), classifierCalibration: calibration });
     expect((await guard.scan({ surface: 'prompt', text: persona })).decision).toBe('block');
   });
 });
