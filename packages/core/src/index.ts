@@ -12,6 +12,7 @@ export { createToolPolicyDetector, type ToolPolicyDetectorOptions } from './dete
 export { inferToolRisk, type ToolDescription, type ToolRisk } from './detectors/tool-risk/infer-tool-risk.ts';
 export type { ActionKind } from './detectors/tool-risk/action-kinds.ts';
 export { canaryDetector } from './detectors/canary/canary-detector.ts';
+export { plantedRequestDetector } from './detectors/planted-request/planted-request-detector.ts';
 export { canaryInstruction, createCanary, type CanaryOptions } from './detectors/canary/create-canary.ts';
 export { createExfiltrationDetector, type ExfiltrationOptions } from './detectors/exfiltration/exfiltration-detector.ts';
 export { ExfiltrationOptionsSchema, PiiOptionsSchema } from './detectors/leak-options.ts';

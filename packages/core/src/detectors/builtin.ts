@@ -12,9 +12,8 @@ import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import { adversarialSuffixDetector } from './adversarial-suffix/adversarial-suffix-detector.ts';
 import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
 import { canaryDetector } from './canary/canary-detector.ts';
-import { createPretextDetector } from './pretext/pretext-detector.ts';
-import { createDisfluentTailDetector } from './disfluent-tail/disfluent-tail-detector.ts';
 import { createDataFlowDetector } from './data-flow/data-flow-detector.ts';
+import { createDisfluentTailDetector } from './disfluent-tail/disfluent-tail-detector.ts';
 import { loadDefaultClassifier } from './default-classifier.ts';
 import { evasionDetector } from './evasion.ts';
 import { createExfiltrationDetector } from './exfiltration/exfiltration-detector.ts';
@@ -22,6 +21,8 @@ import { createInjectionFusionDetector, type AttackClassifierSource, type ModelC
 import { createIntentDetector } from './intent/intent-detector.ts';
 import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './leak-options.ts';
 import { createPiiDetector } from './pii/pii-detector.ts';
+import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
+import { createPretextDetector } from './pretext/pretext-detector.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -64,6 +65,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
     adversarialSuffixDetector,
     createDisfluentTailDetector(),
     createPretextDetector(),
+    plantedRequestDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),
     ...leakDetectors(policy),

@@ -16,6 +16,8 @@ const runs: Record<string, string> = {
   'sentence ends': '. '.repeat(25_000),
   pipes: '|'.repeat(50_000),
   'at signs': 'a@'.repeat(25_000),
+  'orders ending in colons': 'Add it: '.repeat(7_000),
+  'quoted words': '"a b c d '.repeat(6_000),
 };
 
 function subjectsOf(text: string): SubjectInput[] {

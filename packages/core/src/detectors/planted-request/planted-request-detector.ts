@@ -1,0 +1,241 @@
+import type { Detector, ScanInput } from '../../detector.ts';
+import type { Finding } from '../../finding.ts';
+import type { TextView } from '../../normalize/view.ts';
+import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
+import { segmentsOf, type Segment } from './segments.ts';
+import { contentStemCounts, stemOf } from './topic-words.ts';
+
+/**
+ * How much text the rest of the document needs before a topic break can be judged: twelve distinct content words, or
+ * a data-heavy text (a table of figures, a statement) of forty words and numbers with at least four content words.
+ */
+const minimumRestWords = 12;
+const minimumDataTokens = 40;
+const minimumDataWords = 4;
+/** A request on a line of its own, sharing no content word with the text: blocks alone. */
+const standaloneScore = 0.85;
+/**
+ * Weaker evidence: inside a paragraph, one entry of a list (changelogs are lists of unrelated imperatives), or
+ * introduced by a line ending in a colon (the text presents it: "Homework for Friday:"). Flags; blocks together with
+ * the classifier or a rule.
+ */
+const partialScore = 0.6;
+/**
+ * A text with several requests in it is a list of tasks (a worksheet, an FAQ, a changelog of imperatives, a prompt
+ * collection), not a text with one task planted in it: two requests flag at most; three or more are reported under
+ * the flag line, so that they do not stop a text even together with a flagging classifier score.
+ */
+const taskListCount = 3;
+const taskListScore = 0.35;
+/** Language names say which language a translation is wanted in, not what it is about. */
+const languageStems = new Set([...languages].map(stemOf));
+const tokenPattern = /[\p{L}\p{N}]+/gu;
+/**
+ * Cohesion of the rest: whole sentences (not lines of figures) with at least three content words; with four or more of
+ * them and 60% sharing no content word with the rest of the text, the text is a list of unrelated items and a topic
+ * break means little.
+ */
+const minimumCohesionWords = 3;
+const minimumCohesionLength = 12;
+const minimumCohesionSentences = 4;
+const incoherentShare = 0.6;
+/** Sentences read for cohesion: a sample of the text's first ones is enough and keeps the cost bounded. */
+const cohesionSample = 24;
+/** Request-form segments read per view: the limit keeps hostile input linear and bounded. */
+const maxCandidates = 64;
+/**
+ * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
+ * and letters spaced apart, so encoding the text does not hide the request; leetspeak only when it is deliberate
+ * (as in fusion: at least 3 words and 5% of them).
+ */
+const hiddenViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
+/** Text in invisible characters loses its line breaks; nobody reads it, so a request in it counts as set apart. */
+const invisibleViewKinds = new Set(['tags', 'selectors']);
+const deliberateLeetShare = 0.05;
+const minimumLeetWords = 3;
+
+interface Candidate {
+  readonly segment: Segment;
+  readonly kind: RequestKind;
+  readonly shared: number;
+  readonly words: number;
+  readonly restWords: number;
+  readonly score: number;
+}
+
+/**
+ * A request addressed to an assistant, planted in a text it has nothing to do with: a general-knowledge question, a
+ * translation, a poem or a code sample asked for on its own line inside an email about a card payment or a table of
+ * results. The agent reading the text was asked to work on it; a self-contained task for an assistant that shares no
+ * topic with it is there to be obeyed, not read. Read surfaces only: on a prompt, asking is the point.
+ *
+ * Two tests: the segment has the form of a request to an assistant (`request-forms.ts`: task verbs with their object,
+ * knowledge questions, not asks between the people in a conversation), and its content words do not occur in the
+ * rest of the text (topic discontinuity; `topic-words.ts`).
+ */
+export const plantedRequestDetector: Detector = {
+  meta: {
+    id: 'planted-request',
+    categories: ['injection'],
+    surfaces: ['document', 'tool_result'],
+    description: 'Flags a request addressed to an assistant (a question, a task) that has nothing to do with the text it is planted in.',
+  },
+  scan(input) {
+    const primary = input.normalized.views[0];
+    if (!primary) return [];
+    let primaryText: TextStats | undefined;
+    const primaryStats = () => (primaryText ??= statsOf(primary.text));
+    const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+    let best: { result: ViewResult; view: TextView } | undefined;
+    input.normalized.views.forEach((view, index) => {
+      if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
+      // A decoded layer is judged against its own words and the text around the layer.
+      const reading: Reading = index === 0 ? 'plain' : invisibleViewKinds.has(view.kind) ? 'invisible' : 'decoded';
+      const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()), reading);
+      if (result && (!best || result.score > best.result.score)) best = { result, view };
+    });
+    if (!best) return [];
+    const { result, view } = best;
+    const candidate = result.candidate;
+    const finding: Finding = {
+      detector: 'planted-request/off-topic-request',
+      category: 'injection',
+      score: result.score,
+      message: `a ${candidate.kind} request addressed to an assistant, unrelated to the text around it`,
+      span: view.toOriginal(candidate.segment.start, candidate.segment.end),
+      ...(view !== primary ? { view: view.kind } : {}),
+      evidence: `kind=${candidate.kind} shared=${candidate.shared}/${candidate.words} rest=${candidate.restWords} ${candidate.segment.standalone ? 'own line' : 'in a paragraph'}${result.requests > 1 ? ` requests=${result.requests}` : ''}`,
+    };
+    return [finding];
+  },
+};
+
+/** Content-word counts and the number of words and numbers of a text. */
+interface TextStats {
+  readonly stems: ReadonlyMap<string, number>;
+  readonly tokens: number;
+}
+
+interface ViewResult {
+  readonly candidate: Candidate;
+  readonly requests: number;
+  readonly score: number;
+}
+
+function statsOf(text: string): TextStats {
+  return { stems: contentStemCounts(text), tokens: tokenCount(text) };
+}
+
+function merge(first: TextStats, second: TextStats): TextStats {
+  const stems = new Map(first.stems);
+  for (const [stem, count] of second.stems) stems.set(stem, (stems.get(stem) ?? 0) + count);
+  return { stems, tokens: first.tokens + second.tokens };
+}
+
+/**
+ * How a view was read: the text as it is, a decoded layer, or text in invisible characters. A request in a decoded
+ * layer is not one the text presents to its reader (an "ROT13:" line before it introduces nothing); one in invisible
+ * characters has lost its line breaks and counts as set apart.
+ */
+type Reading = 'plain' | 'decoded' | 'invisible';
+
+/** The strongest off-topic request of one reading of the text, scored; the text's statistics are built only when needed. */
+function readView(text: string, stats: () => TextStats, reading: Reading): ViewResult | undefined {
+  const invisible = reading === 'invisible';
+  let document: TextStats | undefined;
+  const candidates: Candidate[] = [];
+  let requests = 0;
+  const segments = segmentsOf(text, { gluedSentences: invisible });
+  for (const segment of segments) {
+    if (!segment.complete) continue;
+    const kind = requestKindOf(segment.text);
+    if (!kind) continue;
+    if (++requests > maxCandidates) break;
+    document ??= stats();
+    const seen = reading === 'plain' ? segment : { ...segment, introduced: false, ...(invisible ? { standalone: true } : {}) };
+    const candidate = judge(seen, kind, document.stems, document.tokens);
+    if (candidate) candidates.push(candidate);
+  }
+  if (candidates.length === 0) return undefined;
+  const candidate = candidates.reduce((top, entry) => (entry.score > top.score ? entry : top));
+  let score = requests >= taskListCount ? Math.min(candidate.score, taskListScore) : requests > 1 ? Math.min(candidate.score, partialScore) : candidate.score;
+  if (score > partialScore && document && isIncoherent(segments, candidate.segment, document.stems)) score = partialScore;
+  return { candidate, requests, score };
+}
+
+/**
+ * True when the text has no topic of its own for a request to break from: most of its other sentences share no
+ * content word with the rest either (a news feed, search results, an inbox listing — items side by side).
+ */
+function isIncoherent(segments: readonly Segment[], request: Segment, documentStems: ReadonlyMap<string, number>): boolean {
+  let sentences = 0;
+  let isolated = 0;
+  for (const segment of segments) {
+    if (sentences >= cohesionSample) break;
+    if (segment === request || !segment.complete || segment.end - segment.start < minimumCohesionLength || isDataLine(segment.text)) continue;
+    const own = contentStemCounts(segment.text);
+    if (own.size < minimumCohesionWords) continue;
+    sentences++;
+    let shared = false;
+    for (const [stem, count] of own) {
+      if ((documentStems.get(stem) ?? 0) > count) {
+        shared = true;
+        break;
+      }
+    }
+    if (!shared) isolated++;
+  }
+  return sentences >= minimumCohesionSentences && isolated / sentences >= incoherentShare;
+}
+
+/** A line of figures (a receipt line, a statement entry) rather than a sentence: a third or more of its tokens are numbers. */
+function isDataLine(text: string): boolean {
+  let tokens = 0;
+  let numbers = 0;
+  for (const match of text.matchAll(tokenPattern)) {
+    tokens++;
+    if (/^\p{N}/u.test(match[0])) numbers++;
+  }
+  return numbers * 3 >= tokens;
+}
+
+/** Share of the words that mixed letters with leetspeak digits or symbols (as fusion reads it). */
+function leetspeakShare(input: ScanInput): number {
+  const leetWords = input.normalized.signals.leetWords;
+  if (leetWords < minimumLeetWords) return 0;
+  const words = input.normalized.views[0]?.text.match(/[\p{L}\p{N}@$!|€]+/gu)?.length ?? 0;
+  return words === 0 ? 0 : leetWords / words;
+}
+
+/** Words and numbers in a text. */
+function tokenCount(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(tokenPattern)) count++;
+  return count;
+}
+
+/**
+ * A request-form segment judged against the rest of the text: a candidate when the rest is long enough to have a topic
+ * and shares none of the request's content words.
+ */
+function judge(segment: Segment, kind: RequestKind, documentStems: ReadonlyMap<string, number>, documentTokens: number): Candidate | undefined {
+  const own = contentStemCounts(segment.text);
+  let restWords = documentStems.size;
+  for (const [stem, count] of own) if ((documentStems.get(stem) ?? 0) <= count) restWords--;
+  const restTokens = documentTokens - tokenCount(segment.text);
+  if (restWords < minimumRestWords && !(restTokens >= minimumDataTokens && restWords >= minimumDataWords)) return undefined;
+  let words = 0;
+  let shared = 0;
+  for (const [stem, count] of own) {
+    if (languageStems.has(stem)) continue;
+    words++;
+    if ((documentStems.get(stem) ?? 0) > count) shared++;
+  }
+  // A phrase to translate ("thank you very much") or a sum to work out may have no topic at all: nothing ties it to the
+  // text either.
+  if (words === 0 && kind !== 'translate' && kind !== 'solve') return undefined;
+  if (shared > 0) return undefined;
+  const score = segment.standalone && !segment.listItem && !segment.introduced ? standaloneScore : partialScore;
+  return { segment, kind, shared, words, restWords, score };
+}
+
