@@ -14,6 +14,9 @@ testDetector(detector, {
     { text: 'You are a customer support assistant for Acme Bank. Never share account numbers and do not discuss competitors.' },
     { text: 'How can I sneak a surprise birthday cake into the office without getting caught by my boss?' },
     { text: 'Write a story where a shy robot learns to dance at the village festival.' },
+    { text: 'How do phishing emails usually trick people? I want to train my staff to spot them.' },
+    { text: 'Why is money laundering so hard for banks to detect?' },
+    { text: 'As a nurse, I need a short checklist for safe medication storage at home.' },
   ],
   invalid: [
     {
