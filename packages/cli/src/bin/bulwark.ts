@@ -11,6 +11,7 @@ Usage:
   bulwark eval  [--only SECTION,...] [--out DIR]    detection quality on ../shared/datasets and fixtures
   bulwark bench [--only SUITE,...] [--out DIR]      latency and throughput
   bulwark train [...]                               retrain the injection classifier
+  bulwark train-word-pairs [--out FILE]            rebuild the word-pair fluency model (disfluent-tail detector)
   bulwark calibrate [--dry-run]                     per-surface fusion thresholds of the committed model
 
 Exit codes (scan "text"): 0 allow/flag, 1 redact/ask/block, 2 usage or input error.`;
@@ -48,6 +49,11 @@ async function main(argv: string[]): Promise<number> {
     case 'train': {
       const { runTrainCommand } = await import('../commands/train.ts');
       return runTrainCommand(rest);
+    }
+    case 'train-word-pairs': {
+      const trainerPath: string = '../train/word-pairs-main.ts';
+      const { runTrainWordPairs } = (await import(trainerPath)) as { runTrainWordPairs: (argv: readonly string[]) => number };
+      return runTrainWordPairs(rest);
     }
     case 'calibrate': {
       const { runCalibrate } = await import('../calibrate/calibrate-fusion.ts');

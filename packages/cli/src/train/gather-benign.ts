@@ -7,7 +7,7 @@
  * Split (see {@link splitOf}): node_modules docs are split by package name, man pages by page name,
  * /usr/share/doc by path. Held-out documents are never used for training or thresholds.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { stableHash } from './split.ts';
@@ -56,14 +56,27 @@ function isFile(filePath: string): boolean {
   }
 }
 
+/**
+ * True for a package installed from the registry: its real path lies inside a node_modules folder. Workspace links
+ * (`node_modules/@bulwark/core → packages/core`) are our own code and docs — which quote attacks on purpose and change
+ * with every commit — so they are neither benign training text nor a stable corpus.
+ */
+function isInstalledPackage(folder: string): boolean {
+  try {
+    return realpathSync(folder).split(path.sep).includes('node_modules');
+  } catch {
+    return false;
+  }
+}
+
 function packageFolders(nodeModules: string): string[] {
   const folders: string[] = [];
   const addScope = (directory: string) => {
     for (const name of safeList(directory)) {
       if (name.startsWith('.')) continue;
       const full = path.join(directory, name);
-      if (name.startsWith('@')) for (const inner of safeList(full)) folders.push(path.join(full, inner));
-      else folders.push(full);
+      const candidates = name.startsWith('@') ? safeList(full).map((inner) => path.join(full, inner)) : [full];
+      folders.push(...candidates.filter(isInstalledPackage));
     }
   };
   addScope(nodeModules);

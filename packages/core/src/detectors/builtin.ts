@@ -13,6 +13,7 @@ import { adversarialSuffixDetector } from './adversarial-suffix/adversarial-suff
 import { createArgumentInjectionDetector } from './argument-injection/argument-injection-detector.ts';
 import { canaryDetector } from './canary/canary-detector.ts';
 import { createDataFlowDetector } from './data-flow/data-flow-detector.ts';
+import { createDisfluentTailDetector } from './disfluent-tail/disfluent-tail-detector.ts';
 import { loadDefaultClassifier } from './default-classifier.ts';
 import { evasionDetector } from './evasion.ts';
 import { createExfiltrationDetector } from './exfiltration/exfiltration-detector.ts';
@@ -21,6 +22,7 @@ import { createIntentDetector } from './intent/intent-detector.ts';
 import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './leak-options.ts';
 import { createPiiDetector } from './pii/pii-detector.ts';
 import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
+import { createPretextDetector } from './pretext/pretext-detector.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -61,6 +63,8 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
     adversarialSuffixDetector,
+    createDisfluentTailDetector(),
+    createPretextDetector(),
     plantedRequestDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),

@@ -1,0 +1,87 @@
+import type { Detector } from '../../detector.ts';
+import type { Finding } from '../../finding.ts';
+import { jailbreakPretextPack } from '../../rules/packs/jailbreak-pretext.ts';
+import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
+
+/** The cue classes of the `jailbreak-pretext` pack, read from its rule ids. */
+type Cue = 'priming' | 'misuse' | 'fiction' | 'evasion' | 'frame' | 'harm';
+
+function cueOf(detectorId: string): Cue | undefined {
+  const rule = detectorId.slice(detectorId.indexOf('/') + 1);
+  if (rule.startsWith('priming-')) return 'priming';
+  if (rule === 'disclaimer-misuse') return 'misuse';
+  if (rule === 'disclaimer-fiction') return 'fiction';
+  if (rule.startsWith('evasion-')) return 'evasion';
+  if (rule.startsWith('frame-')) return 'frame';
+  if (rule.startsWith('harm-')) return 'harm';
+  return undefined;
+}
+
+/** How the cues combine: the first matching line wins. */
+const combinations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly message: string; readonly holds: (cues: ReadonlySet<Cue>) => boolean }> = [
+  { id: 'affirmative-priming', score: 0.85, message: 'primes an affirmative "Sure, here is" opening (refusal suppression)', holds: (cues) => cues.has('priming') },
+  {
+    id: 'disclaimed-request',
+    score: 0.85,
+    message: 'a misuse disclaimer together with a role, fiction or deniability pretext (persuasion jailbreak)',
+    holds: (cues) => cues.has('misuse') && (cues.has('frame') || cues.has('fiction') || cues.has('evasion')),
+  },
+  {
+    id: 'deniable-request',
+    score: 0.8,
+    message: 'asks for deniable or undetectable content inside a role or fiction pretext (persuasion jailbreak)',
+    holds: (cues) => cues.has('evasion') && (cues.has('frame') || cues.has('fiction')),
+  },
+  {
+    id: 'pretexted-harm',
+    score: 0.85,
+    message: 'a harmful request wrapped in a role declared fictional, hypothetical or for research (persuasion jailbreak)',
+    holds: (cues) => cues.has('harm') && cues.has('fiction') && cues.has('frame'),
+  },
+  { id: 'misuse-disclaimer', score: 0.6, message: 'promises the answer will never be misused', holds: (cues) => cues.has('misuse') },
+  { id: 'fictional-role', score: 0.7, message: 'a role in a world declared purely fictional or hypothetical', holds: (cues) => cues.has('fiction') && cues.has('frame') },
+  { id: 'disclaimed-harm', score: 0.8, message: 'a harmful request declared fictional, hypothetical or for research', holds: (cues) => cues.has('harm') && cues.has('fiction') },
+  { id: 'role-wrapped-harm', score: 0.6, message: 'a harmful act requested inside a role or fiction', holds: (cues) => cues.has('harm') && cues.has('frame') },
+  { id: 'fiction-disclaimer', score: 0.5, message: 'declares the request purely fictional, hypothetical or for research', holds: (cues) => cues.has('fiction') },
+];
+
+/**
+ * Persuasion jailbreaks (PAIR-style role-play and pretexts): combines the cues of the `jailbreak-pretext` rule pack.
+ * A role alone ("you are a travel guide") or deniability alone ("without getting caught", a harmful request, not a
+ * jailbreak) yields nothing; a misuse disclaimer with a role, fiction or deniability, deniability inside a role, or
+ * "Sure, here is" priming block (0.8–0.85); a lone disclaimer or a role declared fictional is flag level (0.5–0.6) and
+ * blocks only with the classifier or another rule (the policy's noisy-or). Category `jailbreak`, prompts only.
+ */
+export function createPretextDetector(): Detector {
+  const cues = createRulePackDetector(jailbreakPretextPack);
+  return {
+    meta: {
+      id: 'jailbreak-pretext',
+      categories: ['jailbreak'],
+      surfaces: ['prompt'],
+      description: 'Persuasion jailbreaks: responsibility-lifting frames combined with misuse disclaimers, deniability or affirmative priming.',
+    },
+    async scan(input, context) {
+      const findings = await cues.scan(input, context);
+      const found = new Map<Cue, Finding>();
+      for (const finding of findings) {
+        const cue = cueOf(finding.detector);
+        if (cue && !found.has(cue)) found.set(cue, finding);
+      }
+      const present = new Set(found.keys());
+      const combination = combinations.find((entry) => entry.holds(present));
+      if (!combination) return [];
+      const spans = [...found.values()].flatMap((finding) => (finding.span ? [finding.span] : []));
+      return [
+        {
+          detector: `jailbreak-pretext/${combination.id}`,
+          category: 'jailbreak',
+          score: combination.score,
+          message: combination.message,
+          ...(spans.length > 0 ? { span: { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) } } : {}),
+          evidence: `cues=${[...present].sort().join('+')}`,
+        },
+      ];
+    },
+  };
+}
