@@ -4,11 +4,13 @@ import type { Finding } from '../finding.ts';
 import { formatIssues } from '../policy/load-policy.ts';
 import type { Surface } from '../surface.ts';
 import { RulePackSchema, type Rule, type RulePack, type RulePackInput } from './rule-pack.ts';
+import { compileTopic, isOnTopic, type CompiledTopic } from './rule-topic.ts';
 
 interface CompiledRule {
   readonly rule: Rule;
   readonly patterns: readonly RegExp[];
   readonly keywords: readonly string[] | undefined;
+  readonly topic: CompiledTopic | undefined;
 }
 
 /** Validates a rule pack, naming the field of any error. */
@@ -26,7 +28,13 @@ function compileRule(packId: string, rule: Rule): CompiledRule {
       throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.patterns: ${(error as Error).message}`);
     }
   });
-  return { rule, patterns, keywords: rule.keywords?.map((keyword) => keyword.toLowerCase()) };
+  let topic: CompiledTopic | undefined;
+  try {
+    topic = compileTopic(rule, regexFlags(rule.onTopic?.keepWhen ?? ''));
+  } catch (error) {
+    throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.onTopic.keepWhen: ${(error as Error).message}`);
+  }
+  return { rule, patterns, keywords: rule.keywords?.map((keyword) => keyword.toLowerCase()), topic };
 }
 
 const maxEvidence = 120;
@@ -58,28 +66,57 @@ export function createRulePackDetector(packInput: RulePackInput): Detector & { r
           const score = scoreOn(entry.rule, context.surface);
           if (score <= 0) continue;
           if (entry.keywords && !entry.keywords.some((keyword) => lower.includes(keyword))) continue;
-          for (const pattern of entry.patterns) {
-            const match = pattern.exec(view.text);
-            if (!match) continue;
+          let onTopic: { match: RegExpExecArray; score: number } | undefined;
+          const report = (match: RegExpExecArray, findingScore: number) => {
             const start = match.index;
-            const span = view.toOriginal(start, start + match[0].length);
             matched.add(entry.rule.id);
             findings.push({
               detector: `${pack.id}/${entry.rule.id}`,
               category: entry.rule.category,
-              score,
+              score: findingScore,
               message: entry.rule.description,
-              span,
+              span: view.toOriginal(start, start + match[0].length),
               ...(view.kind !== 'normalized' ? { view: view.kind } : {}),
               evidence: match[0].slice(0, maxEvidence),
             });
+          };
+          for (const pattern of entry.patterns) {
+            const topic = entry.topic && entry.topic.score < score ? entry.topic : undefined;
+            const found = topic ? offTopicMatch(pattern, view.text, topic) : { match: pattern.exec(view.text), onTopic: false };
+            if (!found.match) continue;
+            if (found.onTopic && topic) {
+              onTopic ??= { match: found.match, score: topic.score };
+              continue;
+            }
+            report(found.match, score);
             break;
           }
+          if (!matched.has(entry.rule.id) && onTopic && onTopic.score > 0) report(onTopic.match, onTopic.score);
         }
       }
       return findings;
     },
   };
+}
+
+/** Matches of one pattern read for a rule with an on-topic reading. */
+const maxTopicMatches = 16;
+
+/**
+ * The first match of a pattern whose sentence is off the text's topic; else its first match, marked on-topic. At most
+ * {@link maxTopicMatches} matches are judged, so hostile input stays bounded.
+ */
+function offTopicMatch(pattern: RegExp, text: string, topic: CompiledTopic): { match: RegExpExecArray | null; onTopic: boolean } {
+  const global = new RegExp(pattern.source, `${pattern.flags}g`); // a fresh one per call: no state shared between scans
+  let first: RegExpExecArray | null = null;
+  for (let count = 0; count < maxTopicMatches; count++) {
+    const match = global.exec(text);
+    if (!match) break;
+    if (match[0].length === 0) global.lastIndex++;
+    if (!isOnTopic(topic, text, match.index, match.index + match[0].length)) return { match, onTopic: false };
+    first ??= match;
+  }
+  return { match: first, onTopic: first !== null };
 }
 
 function scoreOn(rule: Rule, surface: Surface): number {

@@ -20,6 +20,24 @@ export const RuleSchema = z
     patterns: z.array(z.string().min(1)).min(1),
     /** Prefilter: the rule runs only when one of these (lower-case) appears in the text. */
     keywords: z.array(z.string().min(1)).optional(),
+    /**
+     * A weaker reading of a match whose sentence belongs to the text around it: the sentence shares a content word with
+     * the rest of the text (stemmed, function words dropped: `detectors/planted-request/topic-words.ts`), or the rest
+     * names one of `subjectWords` (the subject the rule's patterns are about, such as letters and strings). A coding
+     * exercise about strings that says "reverse every word" states its own task; the same order inside an invoice was
+     * planted there. The rule keeps its full score when another match of it is off-topic, when there is no rest, and
+     * when the sentence matches `keepWhen`. At score 0 an on-topic match is not reported.
+     */
+    onTopic: z
+      .object({
+        score: z.number().min(0).max(1),
+        /** Lower-case words; the rest of the text naming one of them puts the sentence on its topic. */
+        subjectWords: z.array(z.string().min(1)).optional(),
+        /** Regular expression source: a sentence matching it keeps the full score whatever the topic. */
+        keepWhen: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** ISO 639-1 codes of the languages the patterns cover. */
     languages: z.array(z.string()).optional(),
     examples: z.object({

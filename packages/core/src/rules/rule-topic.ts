@@ -1,0 +1,49 @@
+import { contentStemCounts, fold, foldedWords } from '../detectors/planted-request/topic-words.ts';
+import { sentenceUnit } from './packs/sentence-syntax.ts';
+import type { Rule } from './rule-pack.ts';
+
+/** The rest of a sentence after a match: sentence units up to its end (quoted strings and domains do not end it). */
+const sentenceRest = new RegExp(`${sentenceUnit}{0,400}`, 'y');
+const leadingBreak = /^[\s.!?:;|"”'’)\]]+/u;
+
+/** A rule's on-topic reading, compiled once. */
+export interface CompiledTopic {
+  readonly score: number;
+  readonly subjectWords: ReadonlySet<string>;
+  readonly keepWhen: RegExp | undefined;
+}
+
+/** Compiles a rule's `onTopic` option (undefined when the rule has none). */
+export function compileTopic(rule: Rule, flags: string): CompiledTopic | undefined {
+  const topic = rule.onTopic;
+  if (!topic) return undefined;
+  return {
+    score: topic.score,
+    subjectWords: new Set((topic.subjectWords ?? []).map(fold)),
+    keepWhen: topic.keepWhen === undefined ? undefined : new RegExp(topic.keepWhen, flags),
+  };
+}
+
+/** The sentence a match sits in: from the match (leading punctuation and breaks dropped) to the end of its sentence. */
+export function sentenceOf(text: string, start: number, end: number): { start: number; end: number } {
+  const lead = leadingBreak.exec(text.slice(start, end))?.[0].length ?? 0;
+  sentenceRest.lastIndex = end;
+  const tail = sentenceRest.exec(text)?.[0].length ?? 0;
+  return { start: start + lead, end: Math.min(text.length, end + tail + 1) };
+}
+
+/**
+ * True when the matched sentence belongs to the text around it: it shares a content word with the rest of the text, or
+ * the rest names one of the rule's subject words; and it does not match `keepWhen`. A text with no content words
+ * besides the sentence has no topic for it to belong to.
+ */
+export function isOnTopic(topic: CompiledTopic, text: string, start: number, end: number): boolean {
+  const sentence = sentenceOf(text, start, end);
+  const own = text.slice(sentence.start, sentence.end);
+  if (topic.keepWhen?.test(own)) return false;
+  const rest = `${text.slice(0, sentence.start)}\n${text.slice(sentence.end)}`;
+  const restStems = contentStemCounts(rest);
+  if (restStems.size === 0) return false;
+  for (const stem of contentStemCounts(own).keys()) if (restStems.has(stem)) return true;
+  return topic.subjectWords.size > 0 && foldedWords(rest).some((word) => topic.subjectWords.has(word));
+}
