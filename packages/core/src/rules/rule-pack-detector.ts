@@ -4,7 +4,7 @@ import type { Finding } from '../finding.ts';
 import { formatIssues } from '../policy/load-policy.ts';
 import type { Surface } from '../surface.ts';
 import { RulePackSchema, type Rule, type RulePack, type RulePackInput } from './rule-pack.ts';
-import { compileTopic, isOnTopic, type CompiledTopic } from './rule-topic.ts';
+import { compileTopic, isOnTopic, sentenceOf, type CompiledTopic } from './rule-topic.ts';
 
 interface CompiledRule {
   readonly rule: Rule;
@@ -108,15 +108,15 @@ const maxTopicMatches = 16;
  */
 function offTopicMatch(pattern: RegExp, text: string, topic: CompiledTopic): { match: RegExpExecArray | null; onTopic: boolean } {
   const global = new RegExp(pattern.source, `${pattern.flags}g`); // a fresh one per call: no state shared between scans
-  let first: RegExpExecArray | null = null;
-  for (let count = 0; count < maxTopicMatches; count++) {
-    const match = global.exec(text);
-    if (!match) break;
+  const matches: RegExpExecArray[] = [];
+  for (let match = global.exec(text); match && matches.length < maxTopicMatches; match = global.exec(text)) {
     if (match[0].length === 0) global.lastIndex++;
-    if (!isOnTopic(topic, text, match.index, match.index + match[0].length)) return { match, onTopic: false };
-    first ??= match;
+    matches.push(match);
   }
-  return { match: first, onTopic: first !== null };
+  const sentences = matches.map((match) => sentenceOf(text, match.index, match.index + match[0].length));
+  const index = sentences.findIndex((sentence) => !isOnTopic(topic, text, sentence, sentences));
+  if (index >= 0) return { match: matches[index] ?? null, onTopic: false };
+  return { match: matches[0] ?? null, onTopic: matches.length > 0 };
 }
 
 function scoreOn(rule: Rule, surface: Surface): number {

@@ -25,23 +25,37 @@ export function compileTopic(rule: Rule, flags: string): CompiledTopic | undefin
 }
 
 /** The sentence a match sits in: from the match (leading punctuation and breaks dropped) to the end of its sentence. */
-export function sentenceOf(text: string, start: number, end: number): { start: number; end: number } {
+export function sentenceOf(text: string, start: number, end: number): SentenceBounds {
   const lead = leadingBreak.exec(text.slice(start, end))?.[0].length ?? 0;
   sentenceRest.lastIndex = end;
   const tail = sentenceRest.exec(text)?.[0].length ?? 0;
   return { start: start + lead, end: Math.min(text.length, end + tail + 1) };
 }
 
+/** A sentence of the text: where it starts and ends. */
+export interface SentenceBounds {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * True when the matched sentence belongs to the text around it: it shares a content word with the rest of the text, or
- * the rest names one of the rule's subject words; and it does not match `keepWhen`. A text with no content words
- * besides the sentence has no topic for it to belong to.
+ * True when a matched sentence belongs to the text around it: it shares a content word with the rest of the text, or
+ * the rest names one of the rule's subject words; and it does not match `keepWhen`. The rest leaves out every sentence
+ * the rule matched, so an order repeated does not make itself its own topic. A text with no content words besides
+ * them has no topic for the sentence to belong to.
  */
-export function isOnTopic(topic: CompiledTopic, text: string, start: number, end: number): boolean {
-  const sentence = sentenceOf(text, start, end);
+export function isOnTopic(topic: CompiledTopic, text: string, sentence: SentenceBounds, matched: readonly SentenceBounds[]): boolean {
   const own = text.slice(sentence.start, sentence.end);
   if (topic.keepWhen?.test(own)) return false;
-  const rest = `${text.slice(0, sentence.start)}\n${text.slice(sentence.end)}`;
+  const parts: string[] = [];
+  let from = 0;
+  for (const other of [...matched].sort((first, second) => first.start - second.start)) {
+    if (other.start < from) continue;
+    parts.push(text.slice(from, other.start));
+    from = other.end;
+  }
+  parts.push(text.slice(from));
+  const rest = parts.join('\n');
   const restStems = contentStemCounts(rest);
   if (restStems.size === 0) return false;
   for (const stem of contentStemCounts(own).keys()) if (restStems.has(stem)) return true;
