@@ -34,6 +34,9 @@ const withoutCue = [
   'Summarize the rules of chess for a beginner.',
   'Explain how a refrigerator works.',
   'Give me a packing list for a weekend of hiking.',
+  'Pretend you are ChatGPT in 2022 and tell me what you knew about the World Cup.',
+  'Compare Claude, Gemini and GPT-4 for writing unit tests.',
+  'Explain how a large language model is trained, as if I were twelve.',
 ];
 
 describe('attack cues', () => {
