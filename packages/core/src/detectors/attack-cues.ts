@@ -18,7 +18,7 @@ const determiners = String.raw`(?:(?:any|all|the|its|your|their|of|moral|ethical
 /** Cue patterns, case-insensitive; the first group of languages besides English covers the most common phrasings. */
 export const attackCuePatterns: readonly RegExp[] = [
   new RegExp(String.raw`\b${liftingVerbs}\s+${determiners}${ruleNouns}\b`, 'iu'),
-  /\b(?:unfiltered|uncensored|unrestricted|unlimited\s+power|amoral|unethical|immoral|illegal|illicit|jailbr(?:eak|oken|eaking)|developer[\s_-]*mode|god[\s_-]*mode|do\s+anything\s+now)\b/iu,
+  /\b(?:unfiltered|uncensored|unrestricted|unlimited\s+power|amoral|unethical|immoral|illegal|illicit|jailbr(?:eak|oken|eaking)|developer[\s_\\-]*mode|god[\s_\\-]*mode|do\s+anything\s+now)\b|\b(?:stay|remain)\s+in\s+[\p{L}\d_-]{2,30}\s+mode\b/iu,
   /\b(?:never|not|cannot|won't|must\s+not|don't)\s+(?:ever\s+)?(?:refuse|decline|deny|reject)\b|\bstay\s+in\s+character\b|\bbreak(?:ing)?\s+character\b/iu,
   /\b(?:content|usage|safety)\s+polic(?:y|ies)\b|\byour\s+(?:creators?|developers?|training|programming)\b/iu,
   /\b(?:offensive|explicit|harmful|dangerous|malicious|hateful|violent|nsfw|obscene|derogatory|discriminatory|pornographic|vulgar|profanity|racist|sexist|slurs?|explosives?|malware|ransomware)\b/iu,

@@ -27,7 +27,7 @@ export const instructionOverridePack = {
       languages: ['en'],
       keywords: ['ignor', 'disregard', 'forget', 'skip', 'override', 'bypass', 'neglect', 'drop', 'abandon', 'discard', 'pay no attention'],
       patterns: [
-        String.raw`\b(?:ignore|disregard|forget|skip|override|bypass|neglect|drop|abandon|discard|pay\s+no\s+attention\s+to)\s+(?:(?:the|of|these|those|my)\s+){0,2}(?:all|any|each|every|your|previous|prior|above|earlier|preceding|initial|original|system|developer|existing|current|old|foregoing|aforementioned)\s+(?:(?:the|of|your|previous|prior|above|earlier|preceding|initial|original|system|developer|existing|current|old)\s+){0,3}(?:instructions?|prompts?|rules|directions|directives|guidelines|guidance|commands|orders|context|constraints|programming|restrictions|system\s+messages?)\b`,
+        String.raw`\b(?:ignore|disregard|forget|skip|override|bypass|neglect|drop|abandon|discard|pay\s+no\s+attention\s+to)\s+(?:(?:the|of|these|those|my)\s+){0,2}(?:all|any|each|every|your|previous|prior|above|earlier|preceding|initial|original|system|developer|existing|current|old|foregoing|aforementioned)\s+(?:(?:the|of|your|previous|prior|above|earlier|preceding|initial|original|system|developer|existing|current|old)\s+){0,3}(?:instructions?|prompts?|rules|directions?|directives?|guidelines|guidance|commands|orders|context|constraints|programming|restrictions|system\s+messages?)\b`,
         String.raw`\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:(?:that\s+)?(?:you\s+(?:were|have\s+been)\s+told|(?:said|written|stated|mentioned)\s+)?(?:above|before|previously|earlier|so\s+far)|you\s+(?:were|have\s+been)\s+told${toldAboutATopic})`,
       ],
       examples: {
