@@ -358,8 +358,8 @@ export const toolCoercionPack = {
       languages: ['en'],
       keywords: ['your'],
       patterns: [
-        String.raw`${sentenceStart}${orderLeadIn}${orderVerb}(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}`,
-        String.raw`\b(?:begin|start|open|end|conclude|finish|close)\s+(?:all\s+|each\s+|every\s+)?your\s+${replyNoun}\s+(?:with|by)\b`,
+        String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}${orderVerb}(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}`,
+        String.raw`\b(?:begin|start|open|end|conclude|finish|close)\s+(?:all\s+|each\s+|every\s+)?your\s+${replyNoun}\s+(?:with|by)\b(?!${sentenceUnit}{0,160}?\b(?:your|me|we|us)\b)`,
         String.raw`\byour\s+(?:${replyNoun}|summary)\s+(?:must|should|has\s+to|needs\s+to|shall)\s+(?:always\s+)?(?:be|include|contain|mention|start|end|begin|use|embody|incorporate|feature|reflect|promote|recommend|link)\b`,
       ],
       examples: {
@@ -374,6 +374,8 @@ export const toolCoercionPack = {
           'Looking forward to your reply!',
           'Thank you in advance for your reply.',
           'Return the challenge value in your response body.',
+          'Add a short line to your reply telling us which evenings suit you.',
+          'End your reply with your mobile number so we can reach you on the day.',
         ],
       },
     },
