@@ -1,5 +1,6 @@
-import type { Detector, ScanInput } from '../../detector.ts';
+import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
+import { isLeetspeakDeliberate } from '../../normalize/leet-share.ts';
 import type { TextView } from '../../normalize/view.ts';
 import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
 import { segmentsOf, type Segment } from './segments.ts';
@@ -46,13 +47,11 @@ const maxCandidates = 64;
 /**
  * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
  * and letters spaced apart, so encoding the text does not hide the request; leetspeak only when it is deliberate
- * (as in fusion: at least 3 words and 5% of them).
+ * (`normalize/leet-share.ts`, as in fusion).
  */
 const hiddenViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
 /** Text in invisible characters loses its line breaks; nobody reads it, so a request in it counts as set apart. */
 const invisibleViewKinds = new Set(['tags', 'selectors']);
-const deliberateLeetShare = 0.05;
-const minimumLeetWords = 3;
 
 interface Candidate {
   readonly segment: Segment;
@@ -85,7 +84,7 @@ export const plantedRequestDetector: Detector = {
     if (!primary) return [];
     let primaryText: TextStats | undefined;
     const primaryStats = () => (primaryText ??= statsOf(primary.text));
-    const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+    const leetIsDeliberate = isLeetspeakDeliberate(input.normalized);
     let best: { result: ViewResult; view: TextView } | undefined;
     input.normalized.views.forEach((view, index) => {
       if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
@@ -197,14 +196,6 @@ function isDataLine(text: string): boolean {
     if (/^\p{N}/u.test(match[0])) numbers++;
   }
   return numbers * 3 >= tokens;
-}
-
-/** Share of the words that mixed letters with leetspeak digits or symbols (as fusion reads it). */
-function leetspeakShare(input: ScanInput): number {
-  const leetWords = input.normalized.signals.leetWords;
-  if (leetWords < minimumLeetWords) return 0;
-  const words = input.normalized.views[0]?.text.match(/[\p{L}\p{N}@$!|€]+/gu)?.length ?? 0;
-  return words === 0 ? 0 : leetWords / words;
 }
 
 /** Words and numbers in a text. */
