@@ -4,6 +4,7 @@ import { isLeetspeakDeliberate } from '../../normalize/leet-share.ts';
 import type { TextView } from '../../normalize/view.ts';
 import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
 import { segmentsOf, type Segment } from './segments.ts';
+import { situatedCue } from './situated.ts';
 import { contentStemCounts, stemOf } from './topic-words.ts';
 
 /**
@@ -28,6 +29,14 @@ const partialScore = 0.6;
  */
 const taskListCount = 3;
 const taskListScore = 0.35;
+/**
+ * Kinds of request people ask each other (a question, a recommendation, an explanation): situated in the here and now
+ * or in what writer and reader share (`situated.ts`: "on Saturday", "near the station", "the party", "P.S."), they are
+ * an aside between people, not a task for an assistant, and are not read as requests at all. A situated task an
+ * assistant is typically given (a poem, a translation, a sum) still flags: dating it does not make it a person's errand.
+ */
+const personalKinds: ReadonlySet<RequestKind> = new Set(['question', 'list', 'explain']);
+
 /** Language names say which language a translation is wanted in, not what it is about. */
 const languageStems = new Set([...languages].map(stemOf));
 const tokenPattern = /[\p{L}\p{N}]+/gu;
@@ -60,6 +69,8 @@ interface Candidate {
   readonly words: number;
   readonly restWords: number;
   readonly score: number;
+  /** Why the request reads as situated in the writer's here and now (it then flags at most). */
+  readonly situated?: string;
 }
 
 /**
@@ -103,7 +114,7 @@ export const plantedRequestDetector: Detector = {
       message: `a ${candidate.kind} request addressed to an assistant, unrelated to the text around it`,
       span: view.toOriginal(candidate.segment.start, candidate.segment.end),
       ...(view !== primary ? { view: view.kind } : {}),
-      evidence: `kind=${candidate.kind} shared=${candidate.shared}/${candidate.words} rest=${candidate.restWords} ${candidate.segment.standalone ? 'own line' : 'in a paragraph'}${result.requests > 1 ? ` requests=${result.requests}` : ''}`,
+      evidence: `kind=${candidate.kind} shared=${candidate.shared}/${candidate.words} rest=${candidate.restWords} ${candidate.segment.standalone ? 'own line' : 'in a paragraph'}${result.requests > 1 ? ` requests=${result.requests}` : ''}${candidate.situated ? ` situated=${candidate.situated}` : ''}`,
     };
     return [finding];
   },
@@ -149,11 +160,13 @@ function readView(text: string, stats: () => TextStats, reading: Reading): ViewR
     if (!segment.complete) continue;
     const kind = requestKindOf(segment.text);
     if (!kind) continue;
+    const situated = situatedCue(segment.text);
+    if (situated && personalKinds.has(kind)) continue;
     if (++requests > maxCandidates) break;
     document ??= stats();
     const seen = reading === 'plain' ? segment : { ...segment, introduced: false, ...(invisible ? { standalone: true } : {}) };
     const candidate = judge(seen, kind, document.stems, document.tokens);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates.push(situated ? { ...candidate, situated, score: Math.min(candidate.score, partialScore) } : candidate);
   }
   if (candidates.length === 0) return undefined;
   const candidate = candidates.reduce((top, entry) => (entry.score > top.score ? entry : top));
