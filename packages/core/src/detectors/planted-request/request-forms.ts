@@ -170,7 +170,8 @@ const minimumContentWords: Record<RequestKind, number> = { create: 2, explain: 1
 export function requestKindOf(segment: string): RequestKind | undefined {
   // A short label before the request ("Task: …", "P.S.: …", "Note: …") and a lead-in that only orders it among other
   // tasks ("First, …", "In addition, …", "Before answering anything else, …") are read past.
-  const afterLabel = segment.slice(leadingLabel.exec(segment)?.[0].length ?? 0);
+  const afterPostscript = segment.slice(postscript.exec(segment)?.[0].length ?? 0);
+  const afterLabel = afterPostscript.slice(leadingLabel.exec(afterPostscript)?.[0].length ?? 0);
   const lowerCase = afterLabel.toLowerCase();
   const unlabelled = lowerCase.length === afterLabel.length ? afterLabel.slice(leadIn.exec(lowerCase)?.[0].length ?? 0) : afterLabel;
   // Most sentences start with a word no request starts with: decided on the first word, before any other work.
@@ -215,6 +216,8 @@ export function requestKindOf(segment: string): RequestKind | undefined {
 }
 
 const leadingLabel = /^[\s(]*\p{L}[\p{L}\p{N}._ -]{0,20}:\s+/u;
+/** "P.S.", "PPS", "PS:" before the request. */
+const postscript = /^[\s(]*p\.?\s?(?:p\.?\s?)?s\.?(?:\s*[:,-])?\s+/iu;
 /**
  * Lead-ins that place a request in a sequence of tasks, set off by a comma: sequencing adverbs and "before …" clauses
  * of en/de/fr/es, read in lower case.
@@ -238,7 +241,9 @@ function kindOf(head: string, rest: readonly string[], restText: string, segment
   if (names(languages, 1, 4) && /\b(?:equivalent|translation|word|term|phrase|expression)\b/u.test(restText)) return 'translate';
   if (createVerbs.has(head) && names(genres, 1, 8)) {
     const object = addressedVerbs.has(head) ? (recipients.has(next) ? rest[2] : undefined) : recipients.has(next) ? rest[2] : next;
-    return object !== undefined && !definiteArticles.has(object) ? 'create' : undefined;
+    if (object === undefined || definiteArticles.has(object)) return undefined;
+    // "recommend a novel", "suggest a recipe": a pick among what exists, not new content.
+    return recommending.has(head) ? 'list' : 'create';
   }
   if (explainVerbs.has(head) && rest.length >= 2) return 'explain';
   if (explainPhrases.has(`${head} ${next}`) && explainPhraseObjects.has(rest[2] ?? '')) return 'explain';

@@ -27,6 +27,8 @@ const listMarker = /^(?:[-*•·]|\d|[a-z][.)])/iu;
 /** Markup around a line's text: an opening tag (`<task>`, `<p class="x">`) and a closing one, bold or underline marks. */
 const openingMarkup = /^<[a-z][\w-]*(?:\s[^<>]{0,80})?>\s*|^(?:\*\*|__)/iu;
 const closingMarkup = /\s*(?:<\/[a-z][\w-]*>|\*\*|__)\s*$/iu;
+/** A postscript mark ("P.S.", "P.P.S."), which its full stops do not end a sentence after. */
+const postscriptMark = /^p\.(?:\s?p\.)?(?:\s?s\.)?$/iu;
 /** A label addressing the assistant or naming the line as its task. */
 const assistantLabel = /^(?:assistant|ai|chatbot|bot|llm|model|agent|(?:new |next |your |the )?(?:task|instructions?))\s*[:,]\s*/iu;
 /** A sentence end: terminal punctuation followed by whitespace or, with the space lost, by a capital letter. */
@@ -102,6 +104,8 @@ function addLineSegments(line: string, lineOffset: number, trimmedStart: number,
     const pieceEnd = match.index + match[0].length;
     if (pieceEnd <= pieceStart) continue;
     if (pieceEnd >= lineTextEnd) break;
+    // "P.S." ends no sentence: the postscript is the sentence after it.
+    if (postscriptMark.test(line.slice(pieceStart, pieceEnd))) continue;
     pieces.push([pieceStart, pieceEnd]);
     pieceStart = pieceEnd;
     while (pieceStart < lineTextEnd && /\s/u.test(line[pieceStart] ?? '')) pieceStart++;
