@@ -32,10 +32,13 @@ const taskListScore = 0.35;
 /**
  * Kinds of request people ask each other (a question, a recommendation, an explanation): situated in the here and now
  * or in what writer and reader share (`situated.ts`: "on Saturday", "near the station", "the party", "P.S."), they are
- * an aside between people, not a task for an assistant, and are not read as requests at all. A situated task an
- * assistant is typically given (a poem, a translation, a sum) still flags: dating it does not make it a person's errand.
+ * an aside between people, not a task for an assistant, and are not read as requests at all. A task an assistant is
+ * typically given (a poem, a translation, a sum) is not made personal by the day or place it names — they are its
+ * subject ("a letter … for the school library", "a limerick about the party") — only a postscript makes it an aside,
+ * and then it still flags.
  */
 const personalKinds: ReadonlySet<RequestKind> = new Set(['question', 'list', 'explain']);
+const asideCue = 'aside';
 
 /** Language names say which language a translation is wanted in, not what it is about. */
 const languageStems = new Set([...languages].map(stemOf));
@@ -160,8 +163,9 @@ function readView(text: string, stats: () => TextStats, reading: Reading): ViewR
     if (!segment.complete) continue;
     const kind = requestKindOf(segment.text);
     if (!kind) continue;
-    const situated = situatedCue(segment.text);
-    if (situated && personalKinds.has(kind)) continue;
+    const cue = situatedCue(segment.text);
+    if (cue && personalKinds.has(kind)) continue;
+    const situated = cue === asideCue ? cue : undefined;
     if (++requests > maxCandidates) break;
     document ??= stats();
     const seen = reading === 'plain' ? segment : { ...segment, introduced: false, ...(invisible ? { standalone: true } : {}) };

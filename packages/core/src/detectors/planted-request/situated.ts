@@ -1,5 +1,5 @@
 import { quoted } from './request-forms.ts';
-import { fold, wordSet } from './topic-words.ts';
+import { fold, isContentWord, wordSet } from './topic-words.ts';
 
 /**
  * Situated asks: what separates a question between people from a task planted for an assistant. An ask between people
@@ -26,9 +26,12 @@ const timeUnits = wordSet([
 ]);
 const timeDeterminers = wordSet(['this next last coming diese dieser dieses nachste nachsten letzte letzten cette ce prochaine prochain derniere dernier esta este proxima proximo pasada pasado questa questo prossima prossimo scorsa scorso']);
 
-/** Deictic place: phrases that only mean something to someone who is where the writer is. */
+/**
+ * Deictic place: phrases that only mean something to someone who is where the writer is. "near the …" is left to the
+ * referent that follows it: "near the station" is local, "near the equator" is geography.
+ */
 const deicticPlace =
-  /\b(?:near(?:by)?|close by|around here|over here|in town|downtown|in the area|in the neighbou?rhood|walking distance|round the corner|around the corner|in der nahe|in der stadt|um die ecke|hier in|pres d[eu']|a cote d[eu']|en ville|dans le coin|cerca de|por aqui|en el centro|aqui en|perto d[eo]|vicino a|qui vicino|in citta)\b/u;
+  /\b(?:nearby|near (?!the\b)|close by|around here|over here|in town|downtown|in the area|in the neighbou?rhood|walking distance|round the corner|around the corner|in der nahe|in der stadt|um die ecke|hier in|pres d[eu']|a cote d[eu']|en ville|dans le coin|cerca de|por aqui|en el centro|aqui en|perto d[eo]|vicino a|qui vicino|in citta)\b/u;
 
 /**
  * Things and people of the writer's own surroundings: events they go to, people around them, places of their
@@ -37,22 +40,28 @@ const deicticPlace =
  */
 const localReferents = wordSet([
   // events
-  'party parties dinner lunch breakfast barbecue bbq picnic wedding match concert gig offsite retreat gathering celebration outing drinks potluck',
+  'party parties dinner lunch breakfast barbecue bbq picnic wedding match concert gig offsite retreat gathering celebration outing drinks potluck gala ceremony reunion premiere',
   'flight trip train bus ride drive commute journey holiday holidays vacation',
   'feier fest grillfest hochzeit spiel konzert essen ausflug fete soiree repas diner dejeuner mariage concert sortie fiesta cena comida almuerzo boda partido',
   'festa jantar almoco casamento jogo cena pranzo matrimonio partita',
   // people around the writer
   'intern interns trainee trainees colleague colleagues coworker coworkers boss manager landlord landlady tenant tenants neighbour neighbours neighbor neighbors',
   'guest guests kids babysitter nanny caretaker janitor receptionist secretary newcomer newcomers visitors',
+  'plumber electrician technician mechanic courier cleaner cleaners builders contractor dentist vet',
   'praktikant praktikanten kollege kollegen kollegin chef chefin vermieter vermieterin nachbar nachbarn gaste',
   'stagiaire stagiaires collegue collegues patron patronne proprietaire voisin voisins invites',
   'becario becarios companero companeros jefe jefa casero vecino vecinos invitados colega colegas estagiario vizinhos colleghi vicini ospiti',
   // places of everyday life
-  'station cafe restaurant pub canteen cafeteria kitchen gym shop store supermarket bakery pharmacy garage lobby reception venue airport parking',
+  'station hotel cafe restaurant pub canteen cafeteria kitchen gym shop store supermarket bakery pharmacy garage lobby reception venue airport parking',
+  'stadium pool library school park beach printer fridge elevator lift key keys',
   'bahnhof kantine kuche laden backerei apotheke gare cantine cuisine boulangerie pharmacie estacion cafeteria restaurante cocina panaderia farmacia',
 ]);
+/** German compounds end in the referent: "Weihnachtsfeier", "Sommerfest", "Hauptbahnhof". */
+const germanCompoundHeads = ['feier', 'fest', 'party', 'essen', 'ausflug', 'bahnhof', 'kantine', 'kollegen', 'praktikanten'];
+/** People of a group the writer belongs to ("did anyone find…", "is everyone coming…"), meals as times of day, "again". */
+const groupAndRoutine = /\b(?:everyone|everybody|anyone|anybody|again|for (?:lunch|dinner|breakfast|brunch)|zum (?:mittagessen|abendessen|fruhstuck))\b/u;
 /** Definite determiners and demonstratives before a referent the reader is expected to know. */
-const definite = wordSet(['the that der die das den dem diese dieser le la les ce cet cette el los las ese esa este esta il lo gli quel quella']);
+const definite = wordSet(['the that der die das den dem diese dieser zum zur im am beim vom ins le la les ce cet cette el los las ese esa este esta il lo gli quel quella']);
 /** A referent with a complement ("the flight of birds", "the party of Lenin") is described, not shared. */
 const complements = wordSet(['of von des de del di do da']);
 /** "the new head of marketing", "die neue Regel", "le nouveau directeur", "el nuevo jefe": new relative to now. */
@@ -74,7 +83,7 @@ const maxModifiers = 2;
 /**
  * Why a request reads as an ask between people rather than a task for an assistant, or undefined when it is timeless
  * and impersonal. The reason is a short label for the finding's evidence: `time`, `place`, `referent`, `new`,
- * `future`, `arrangement`, `aside`.
+ * `future`, `arrangement`, `routine`, `aside`.
  */
 export function situatedCue(request: string): string | undefined {
   // A phrase to translate or a title in quotes ("see you tomorrow") is what is asked about, not when or where.
@@ -84,6 +93,7 @@ export function situatedCue(request: string): string | undefined {
   if (deicticPlace.test(folded)) return 'place';
   if (englishFuture.test(folded)) return 'future';
   if (arrangements.test(folded)) return 'arrangement';
+  if (groupAndRoutine.test(folded)) return 'routine';
   const originals = segment.match(wordPattern) ?? [];
   const words = originals.map(fold);
   for (let index = 0; index < words.length; index++) {
@@ -98,9 +108,11 @@ export function situatedCue(request: string): string | undefined {
       if (!original || /^\p{Lu}/u.test(original) && offset > 1) break;
       const candidate = words[index + offset] ?? '';
       if (offset === 1 && novelty.has(candidate) && /^\p{Ll}/u.test(original)) return 'new';
-      if (localReferents.has(candidate)) {
-        if (complements.has(words[index + offset + 1] ?? '')) break;
-        return 'referent';
+      if (localReferents.has(candidate) || germanCompoundHeads.some((head) => candidate.length > head.length + 2 && candidate.endsWith(head))) {
+        const following = words[index + offset + 1] ?? '';
+        if (complements.has(following)) break;
+        // "the school system", "the train timetable": the local noun only modifies the head that follows it.
+        if (!isContentWord(following) || !/^\p{Ll}/u.test(originals[index + offset + 1] ?? '')) return 'referent';
       }
       if (definite.has(candidate)) break;
     }
