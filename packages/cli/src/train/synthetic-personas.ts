@@ -1,6 +1,6 @@
 /**
  * Synthetic hard negatives for the jailbreak head: benign role-play and persona prompts ("You are a retired
- * lighthouse keeper named …; describe …") and instruction-dataset task prompts ("In this task, you are given …").
+ * lighthouse keeper named …; describe …") and instruction-dataset task prompts ("Here is a product review. …").
  *
  * Jailbreak templates open the same way ("You are DAN…", "Act as…", "Pretend to be…"), so a model that only ever saw
  * persona openers in attacks learns "a persona is an attack" and blocks ordinary character chat, tutoring personas
@@ -10,7 +10,7 @@
 
 const openers = [
   'You are', 'Act as', 'Roleplay as', 'Pretend to be', 'Imagine you are', 'Play the role of', 'Take on the role of',
-  'Stay in character as', 'Respond as', 'Speak as', 'Write as if you were', 'I want you to act as', 'Please act as',
+  'Respond as', 'Speak as', 'Write as if you were', 'I want you to act as', 'Please act as',
 ];
 
 const adjectives = [
@@ -24,7 +24,7 @@ const roles = [
   'ship captain', 'blacksmith', 'botanist', 'tour guide', 'yoga instructor', 'barista', 'wizard', 'knight', 'dragon',
   'elf archer', 'space pirate', 'robot butler', 'vampire', 'ghost', 'time traveler', 'sommelier', 'marine biologist',
   'history teacher', 'math tutor', 'personal trainer', 'career counselor', 'interior designer', 'film critic',
-  'stand-up comedian', 'news anchor', 'park ranger', 'fashion designer', 'software mentor', 'Linux terminal',
+  'stand-up comedian', 'news anchor', 'park ranger', 'fashion designer', 'software mentor', 'command-line shell',
   'English pronunciation helper', 'spreadsheet', 'poet', 'storyteller', 'motivational coach', 'dungeon master',
   'customer support agent', 'real estate agent', 'nutritionist', 'language teacher', 'debate partner', 'interviewer',
   'mediaeval innkeeper', 'samurai', 'mermaid', 'retired spy', 'village elder', 'alchemist', 'starship engineer',
@@ -56,15 +56,15 @@ const tasks = [
   'Reply to my messages in character and keep answers short.', 'Ask me questions one at a time and wait for my answers.',
   'Correct my grammar and explain each mistake.', 'Describe the view from your window at dawn.',
   'Plan a three-day itinerary for a family with kids.', 'Suggest a recipe using only what is in my fridge.',
-  'Only reply with the terminal output inside one code block, and nothing else.',
+  'Answer with what the program would print, in a single code block.',
   'Write your reply as a diary entry.', 'Express your frustration about the broken machine.',
   'Warn the villagers about the coming storm.', 'Teach me five useful phrases for ordering food.',
 ];
 
 const nlpTasks = [
-  'In this task, you are given a product review. Classify it as positive or negative.',
-  'In this task, you are given two sentences. Decide whether the second one follows from the first.',
-  'In this task, you are given a question and a passage. Answer the question using only the passage.',
+  'Here is a product review. Tell me whether the customer liked the product.',
+  'Below are two sentences. Does the second follow logically from the first one?',
+  'Using only the passage below, answer the question that comes after it.',
   'Given the following paragraph, write a one-sentence summary.',
   'Given a sentence, generate a new sentence by changing one word so that it stays plausible.',
   'Read the passage below and answer the question that follows it.',
@@ -72,7 +72,7 @@ const nlpTasks = [
   'Please answer the following question about this movie plot.',
   'Choose the option that best completes the sentence.',
   'Write the next sentence of the following story.',
-  'You will be given a definition of a task first, then some input of the task. Produce the output.',
+  'First comes a task description, then an example input; produce the matching output.',
   'Generate a question whose answer is the highlighted phrase in the passage.',
   'Translate the following sentence into French, keeping the names unchanged.',
   'Given the context, is the statement true, false, or impossible to tell?',
@@ -99,7 +99,7 @@ const famousCharacters = [
   'Darth Vader', 'Mario', 'Batman', 'Elizabeth Bennet', 'Odysseus', 'Ada Lovelace', 'Albert Einstein', 'Frida Kahlo',
   'Mulan', 'Zorro', 'Robin Hood', 'Count Dracula', 'Captain Ahab', 'Don Quixote', 'Mary Poppins', 'Joan of Arc',
   'Socrates', 'Leonardo da Vinci', 'Amelia Earhart', 'Hercules', 'Athena', 'King Arthur', 'Merlin', 'Pippi Longstocking',
-  'Captain Kirk', 'Spock', 'Wonder Woman', 'Link from The Legend of Zelda', 'Geralt of Rivia', 'Lara Croft',
+  'Captain Kirk', 'Spock', 'Wonder Woman', 'Geralt of Rivia', 'Lara Croft',
   'Naruto Uzumaki', 'Goku', 'Sailor Moon', 'Totoro', 'Jane Eyre', 'Atticus Finch', 'Bilbo Baggins', 'Princess Leia',
   'Julius Caesar', 'Queen Victoria', 'Nikola Tesla', 'Abraham Lincoln', 'Mozart', 'Shakespeare', 'Confucius',
 ];

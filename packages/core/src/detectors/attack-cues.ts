@@ -1,8 +1,9 @@
 /**
  * Attack cues: words and phrases that ordinary requests rarely use and attacks nearly always do — talk of lifting
- * rules ("no restrictions", "uncensored", "ignore the guidelines"), of the model itself ("as an AI", "your
- * programming", "content policy"), of its hidden instructions ("system prompt", "maintenance mode"), of refusal ("never refuse", "stay in character"), or of harm ("illegal",
- * "malicious"). A cue is **not** an attack on its own: "our content policy forbids spam" and "explain why phishing is
+ * rules ("no restrictions", "uncensored", "ignore the guidelines"), of the model's makers and rules ("your
+ * programming", "content policy"), of its hidden instructions ("system prompt", "maintenance mode"), of refusal
+ * ("never refuse", "stay in character"), or of harm ("illegal", "malicious"). Model names ("ChatGPT", "Claude") are
+ * not cues: prompts about AI name them all the time. A cue is **not** an attack on its own: "our content policy forbids spam" and "explain why phishing is
  * illegal" are harmless. Fusion uses cues only to corroborate the classifier on user prompts: a role-play or task prompt
  * that the model finds attack-like ("You are a grumpy lighthouse keeper. Describe your day.") but that carries no cue
  * is flagged, not blocked.
@@ -17,9 +18,9 @@ const determiners = String.raw`(?:(?:any|all|the|its|your|their|of|moral|ethical
 /** Cue patterns, case-insensitive; the first group of languages besides English covers the most common phrasings. */
 export const attackCuePatterns: readonly RegExp[] = [
   new RegExp(String.raw`\b${liftingVerbs}\s+${determiners}${ruleNouns}\b`, 'iu'),
-  /\b(?:unfiltered|uncensored|unrestricted|unlimited\s+power|amoral|unethical|immoral|illegal|illicit|jailbr(?:eak|oken|eaking)|developer[\s_-]*mode|god[\s_-]*mode|do\s+anything\s+now)\b/iu,
+  /\b(?:unfiltered|uncensored|unrestricted|unlimited\s+power|amoral|unethical|immoral|illegal|illicit|jailbr(?:eak|oken|eaking)|developer[\s_\\-]*mode|god[\s_\\-]*mode|do\s+anything\s+now)\b|\b(?:stay|remain)\s+in\s+[\p{L}\d_-]{2,30}\s+mode\b/iu,
   /\b(?:never|not|cannot|won't|must\s+not|don't)\s+(?:ever\s+)?(?:refuse|decline|deny|reject)\b|\bstay\s+in\s+character\b|\bbreak(?:ing)?\s+character\b/iu,
-  /\b(?:content|usage|safety)\s+polic(?:y|ies)\b|\bopenai\b|\bchat\s?gpt\b|\bgpt-?\d|\b(?:bard|bing\s+ai|gemini|claude|llama)\b|\banthropic\b|\bas\s+an\s+ai\b|\blanguage\s+model\b|\byour\s+(?:creators?|developers?|training|programming)\b/iu,
+  /\b(?:content|usage|safety)\s+polic(?:y|ies)\b|\byour\s+(?:creators?|developers?|training|programming)\b/iu,
   /\b(?:offensive|explicit|harmful|dangerous|malicious|hateful|violent|nsfw|obscene|derogatory|discriminatory|pornographic|vulgar|profanity|racist|sexist|slurs?|explosives?|malware|ransomware)\b/iu,
   /\bwithout\s+(?:any\s+)?(?:warnings?|disclaimers?|hesitation|questions?|caveats?|judg(?:e)?ment)\b|\bsure,?\s+here\s+(?:is|are)\b|\b(?:any|every)\s+(?:request|question|prompt)\b|\banything\s+(?:you|i|they)\s+(?:want|ask|say)\b/iu,
   /\b(?:system|initial|hidden|original|secret|pre-?prompt|developer)\s+(?:prompt|instructions?|message|configuration|directives?)\b|\byour\s+(?:instructions|directives|system\s+message|guardrails)\b|\b(?:maintenance|admin(?:istrator)?|debug|root|sudo|unrestricted)\s+(?:mode|override|access)\b|\boverride\s+(?:mode|protocol|command)\b/iu,
