@@ -1,5 +1,6 @@
 import type { Detector, DetectorContext, ScanInput } from '../detector.ts';
 import type { Finding } from '../finding.ts';
+import { isLeetspeakDeliberate } from '../normalize/leet-share.ts';
 import type { RulePackInput } from '../rules/rule-pack.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import type { Surface } from '../surface.ts';
@@ -80,12 +81,6 @@ const maxModelViews = 8;
 /** Views that re-spell the whole text rather than decode a hidden layer of it. */
 const respellings = new Set(['leet', 'collapsed']);
 /**
- * The leet view goes to the model only when leetspeak is deliberate — a share of the words, not the odd "14th" or
- * "mp3" of ordinary text — so that ordinary text is scored once. Rules still read every view.
- */
-const deliberateLeetShare = 0.05;
-const minimumLeetWords = 3;
-/**
  * A bag-of-n-grams model sees few features in a short text and is least reliable there. Below this many words the
  * model's score is scaled down (to `shortTextFloor` of itself for a one-word text), so on its own it can flag a short
  * text but not block it; a rule that agrees still blocks.
@@ -154,7 +149,9 @@ async function scoreWithModel(
   if (!pending) return undefined;
   const model = await pending;
   const calibration = configured ?? model.calibration ?? defaultModelCalibration;
-  const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+  // The leet view goes to the model only when leetspeak is deliberate, so that ordinary text is scored once; rules still
+  // read every view.
+  const leetIsDeliberate = isLeetspeakDeliberate(input.normalized);
   const first = input.normalized.views[0]?.text ?? '';
   const firstProse = proseOf(first);
   // Re-spellings of a JSON text (leet, collapsed) are no longer JSON; their prose is already read through the first view.
@@ -210,14 +207,6 @@ function proseOf(text: string): string {
   };
   visit(data, 0);
   return prose.join('\n');
-}
-
-/** Share of the words that mixed letters with leetspeak digits or symbols (0 when there are too few to mean anything). */
-function leetspeakShare(input: ScanInput): number {
-  const leetWords = input.normalized.signals.leetWords;
-  if (leetWords < minimumLeetWords) return 0;
-  const words = input.normalized.views[0]?.text.match(/[\p{L}\p{N}@$!|€]+/gu)?.length ?? 0;
-  return words === 0 ? 0 : leetWords / words;
 }
 
 /** How much of the model's score a text of this length supports: 1 from `fullEvidenceWords` words up. */

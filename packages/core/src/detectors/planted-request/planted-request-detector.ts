@@ -1,8 +1,10 @@
-import type { Detector, ScanInput } from '../../detector.ts';
+import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
+import { isLeetspeakDeliberate } from '../../normalize/leet-share.ts';
 import type { TextView } from '../../normalize/view.ts';
 import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
 import { segmentsOf, type Segment } from './segments.ts';
+import { situatedCue } from './situated.ts';
 import { contentStemCounts, stemOf } from './topic-words.ts';
 
 /**
@@ -27,6 +29,17 @@ const partialScore = 0.6;
  */
 const taskListCount = 3;
 const taskListScore = 0.35;
+/**
+ * Kinds of request people ask each other (a question, a recommendation, an explanation): situated in the here and now
+ * or in what writer and reader share (`situated.ts`: "on Saturday", "near the station", "the party", "P.S."), they are
+ * an aside between people, not a task for an assistant, and are not read as requests at all. A task an assistant is
+ * typically given (a poem, a translation, a sum) is not made personal by the day or place it names — they are its
+ * subject ("a letter … for the school library", "a limerick about the party") — only a postscript makes it an aside,
+ * and then it still flags.
+ */
+const personalKinds: ReadonlySet<RequestKind> = new Set(['question', 'list', 'explain']);
+const asideCue = 'aside';
+
 /** Language names say which language a translation is wanted in, not what it is about. */
 const languageStems = new Set([...languages].map(stemOf));
 const tokenPattern = /[\p{L}\p{N}]+/gu;
@@ -46,13 +59,11 @@ const maxCandidates = 64;
 /**
  * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
  * and letters spaced apart, so encoding the text does not hide the request; leetspeak only when it is deliberate
- * (as in fusion: at least 3 words and 5% of them).
+ * (`normalize/leet-share.ts`, as in fusion).
  */
 const hiddenViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
 /** Text in invisible characters loses its line breaks; nobody reads it, so a request in it counts as set apart. */
 const invisibleViewKinds = new Set(['tags', 'selectors']);
-const deliberateLeetShare = 0.05;
-const minimumLeetWords = 3;
 
 interface Candidate {
   readonly segment: Segment;
@@ -61,6 +72,8 @@ interface Candidate {
   readonly words: number;
   readonly restWords: number;
   readonly score: number;
+  /** Why the request reads as situated in the writer's here and now (it then flags at most). */
+  readonly situated?: string;
 }
 
 /**
@@ -85,7 +98,7 @@ export const plantedRequestDetector: Detector = {
     if (!primary) return [];
     let primaryText: TextStats | undefined;
     const primaryStats = () => (primaryText ??= statsOf(primary.text));
-    const leetIsDeliberate = leetspeakShare(input) >= deliberateLeetShare;
+    const leetIsDeliberate = isLeetspeakDeliberate(input.normalized);
     let best: { result: ViewResult; view: TextView } | undefined;
     input.normalized.views.forEach((view, index) => {
       if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
@@ -104,7 +117,7 @@ export const plantedRequestDetector: Detector = {
       message: `a ${candidate.kind} request addressed to an assistant, unrelated to the text around it`,
       span: view.toOriginal(candidate.segment.start, candidate.segment.end),
       ...(view !== primary ? { view: view.kind } : {}),
-      evidence: `kind=${candidate.kind} shared=${candidate.shared}/${candidate.words} rest=${candidate.restWords} ${candidate.segment.standalone ? 'own line' : 'in a paragraph'}${result.requests > 1 ? ` requests=${result.requests}` : ''}`,
+      evidence: `kind=${candidate.kind} shared=${candidate.shared}/${candidate.words} rest=${candidate.restWords} ${candidate.segment.standalone ? 'own line' : 'in a paragraph'}${result.requests > 1 ? ` requests=${result.requests}` : ''}${candidate.situated ? ` situated=${candidate.situated}` : ''}`,
     };
     return [finding];
   },
@@ -150,11 +163,14 @@ function readView(text: string, stats: () => TextStats, reading: Reading): ViewR
     if (!segment.complete) continue;
     const kind = requestKindOf(segment.text);
     if (!kind) continue;
+    const cue = situatedCue(segment.text);
+    if (cue && personalKinds.has(kind)) continue;
+    const situated = cue === asideCue ? cue : undefined;
     if (++requests > maxCandidates) break;
     document ??= stats();
     const seen = reading === 'plain' ? segment : { ...segment, introduced: false, ...(invisible ? { standalone: true } : {}) };
     const candidate = judge(seen, kind, document.stems, document.tokens);
-    if (candidate) candidates.push(candidate);
+    if (candidate) candidates.push(situated ? { ...candidate, situated, score: Math.min(candidate.score, partialScore) } : candidate);
   }
   if (candidates.length === 0) return undefined;
   const candidate = candidates.reduce((top, entry) => (entry.score > top.score ? entry : top));
@@ -197,14 +213,6 @@ function isDataLine(text: string): boolean {
     if (/^\p{N}/u.test(match[0])) numbers++;
   }
   return numbers * 3 >= tokens;
-}
-
-/** Share of the words that mixed letters with leetspeak digits or symbols (as fusion reads it). */
-function leetspeakShare(input: ScanInput): number {
-  const leetWords = input.normalized.signals.leetWords;
-  if (leetWords < minimumLeetWords) return 0;
-  const words = input.normalized.views[0]?.text.match(/[\p{L}\p{N}@$!|€]+/gu)?.length ?? 0;
-  return words === 0 ? 0 : leetWords / words;
 }
 
 /** Words and numbers in a text. */

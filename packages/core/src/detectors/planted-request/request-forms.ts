@@ -60,9 +60,19 @@ const explainVerbs = wordSet([
 /** Two-word openers that ask for an explanation ("break down", "walk me through", "tell me about", "help me understand"). */
 const explainPhrases = new Set(['break down', 'walk me', 'tell me', 'help me', 'teach me']);
 const explainPhraseObjects = wordSet(['about how why what through understand the']);
+/** "tell me who painted…", "tell me where…": a knowledge question put as an order. */
+const questionPhraseObjects = wordSet(['who when where which whom whose']);
+/**
+ * "give me the boiling point of mercury", "tell me the population of Peru": a fact asked for by its description — the
+ * definite content is named by a complement ("of …"), not taken from the text ("give me the summary").
+ */
+const factVerbs = wordSet(['give tell gib nenne donne dame deme dammi']);
+const factComplements = wordSet(['of von des du de del di']);
 /** Verbs that ask for a list; they count only with a number or a quantity after them ("list five…", "name the main…"). */
 const listVerbs = wordSet(['list name enumerate give suggest recommend nenne nenn liste cite citez nombra enumera elenca']);
 const enumerating = wordSet(['list enumerate']);
+const superlative = /^\p{L}{3,}est$/u;
+const notSuperlatives = wordSet(['interest request contest forest harvest protest digest manifest honest modest suggest conquest arrest invest ingest']);
 const recommending = wordSet(['suggest recommend']);
 const indefinite = wordSet(['a an some']);
 const quantities = wordSet([
@@ -141,7 +151,8 @@ const errands = wordSet([
 const genericYou = /^(?:how (?:do|would|can) you (?:say|spell|pronounce|write|translate)|what do you call)\b/u;
 /** "how do I solve…": "I" as anyone who wants to learn a skill. */
 const genericI = /^how (?:do|can|should|would|could) i\b/u;
-const quoted = /["“”«»„][^"“”«»„\n]{0,200}["“”«»„]|(?<!\p{L})'[^'\n]{1,200}'(?!\p{L})/gu;
+/** Quoted text: a phrase to translate, a title. */
+export const quoted = /["“”«»„][^"“”«»„\n]{0,200}["“”«»„]|(?<!\p{L})'[^'\n]{1,200}'(?!\p{L})/gu;
 const requestWordPattern = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
 /**
@@ -157,8 +168,12 @@ const minimumContentWords: Record<RequestKind, number> = { create: 2, explain: 1
  * back into the text (this, it, the above) are not assistant requests: they are what people ask each other about a text.
  */
 export function requestKindOf(segment: string): RequestKind | undefined {
-  // A short label before the request ("Task: …", "P.S.: …", "Note: …") is read past.
-  const unlabelled = segment.slice(leadingLabel.exec(segment)?.[0].length ?? 0);
+  // A short label before the request ("Task: …", "P.S.: …", "Note: …") and a lead-in that only orders it among other
+  // tasks ("First, …", "In addition, …", "Before answering anything else, …") are read past.
+  const afterPostscript = segment.slice(postscript.exec(segment)?.[0].length ?? 0);
+  const afterLabel = afterPostscript.slice(leadingLabel.exec(afterPostscript)?.[0].length ?? 0);
+  const lowerCase = afterLabel.toLowerCase();
+  const unlabelled = lowerCase.length === afterLabel.length ? afterLabel.slice(leadIn.exec(lowerCase)?.[0].length ?? 0) : afterLabel;
   // Most sentences start with a word no request starts with: decided on the first word, before any other work.
   const first = firstWord.exec(unlabelled)?.[1];
   if (!first || !openingWords.has(fold(first))) return undefined;
@@ -201,6 +216,14 @@ export function requestKindOf(segment: string): RequestKind | undefined {
 }
 
 const leadingLabel = /^[\s(]*\p{L}[\p{L}\p{N}._ -]{0,20}:\s+/u;
+/** "P.S.", "PPS", "PS:" before the request. */
+const postscript = /^[\s(]*p\.?\s?(?:p\.?\s?)?s\.?(?:\s*[:,-])?\s+/iu;
+/**
+ * Lead-ins that place a request in a sequence of tasks, set off by a comma: sequencing adverbs and "before …" clauses
+ * of en/de/fr/es, read in lower case.
+ */
+const leadIn =
+  /^[\s(]*(?:(?:but |and )?(?:first(?:ly)?|first of all|to begin|to start|next|then|also|additionally|in addition|moreover|furthermore|besides|finally|lastly|afterwards|after that|meanwhile|as well|before (?:\p{L}+ ){0,4}\p{L}+|once (?:\p{L}+ ){0,3}\p{L}+)|zuerst|zun[aä]chst|au(?:ss|ß)erdem|zus[aä]tzlich|danach|anschlie(?:ss|ß)end|vorher|d['’]abord|ensuite|puis|en plus|de plus|aussi|enfin|avant (?:\p{L}+ ){0,4}\p{L}+|primero|adem[aá]s|luego|despu[eé]s|tambi[eé]n|finalmente|antes (?:\p{L}+ ){0,4}\p{L}+)\s*,\s*/u;
 const firstWord = /^[\s¿¡"'“«(]*(\p{L}+(?:['’]\p{L}+)?)/u;
 /** Every word a request can start with: openers, verbs, question words. */
 const openingWords = new Set<string>([
@@ -218,13 +241,22 @@ function kindOf(head: string, rest: readonly string[], restText: string, segment
   if (names(languages, 1, 4) && /\b(?:equivalent|translation|word|term|phrase|expression)\b/u.test(restText)) return 'translate';
   if (createVerbs.has(head) && names(genres, 1, 8)) {
     const object = addressedVerbs.has(head) ? (recipients.has(next) ? rest[2] : undefined) : recipients.has(next) ? rest[2] : next;
-    return object !== undefined && !definiteArticles.has(object) ? 'create' : undefined;
+    if (object === undefined || definiteArticles.has(object)) return undefined;
+    // "recommend a novel", "suggest a recipe": a pick among what exists, not new content.
+    return recommending.has(head) ? 'list' : 'create';
   }
   if (explainVerbs.has(head) && rest.length >= 2) return 'explain';
   if (explainPhrases.has(`${head} ${next}`) && explainPhraseObjects.has(rest[2] ?? '')) return 'explain';
+  if (head === 'tell' && recipients.has(next) && questionPhraseObjects.has(rest[2] ?? '')) return 'question';
+  if (factVerbs.has(head) && recipients.has(next) && definiteArticles.has(rest[2] ?? '')) {
+    const complement = rest.findIndex((word, index) => index > 3 && index <= 6 && factComplements.has(word));
+    if (complement > 0) return 'question';
+  }
   if (listVerbs.has(head)) {
     const after = next === 'me' ? rest[2] : next;
-    if (after && (/^\d+$/u.test(after) || quantities.has(after) || (after === 'the' && quantities.has(rest[next === 'me' ? 3 : 2] ?? '')))) return 'list';
+    const qualifier = rest[next === 'me' ? 3 : 2] ?? '';
+    // "name the longest river…": a superlative picks one thing of the world.
+    if (after && (/^\d+$/u.test(after) || quantities.has(after) || (after === 'the' && (quantities.has(qualifier) || (superlative.test(qualifier) && !notSuperlatives.has(qualifier)))))) return 'list';
     // "list the planets…" asks for a list whatever follows; "recommend a book…" asks for a pick.
     if (after && ((enumerating.has(head) && (after === 'the' || after === 'all')) || (recommending.has(head) && indefinite.has(after)))) return 'list';
   }

@@ -8,7 +8,9 @@ export interface Segment {
   readonly standalone: boolean;
   /**
    * True when the segment is a whole sentence: it ends in terminal punctuation (not a heading or a line wrapped in the
-   * middle of a sentence) and does not continue, in lower case, a line that ended mid-sentence.
+   * middle of a sentence) and does not continue, in lower case, a line that ended mid-sentence. A whole line without a
+   * final full stop is complete too when the text sets it apart for a reader: wrapped in markup (`**…**`, `<task>…</task>`)
+   * or labelled for an assistant ("Assistant: compose a limerick") — not a heading (`# …`).
    */
   readonly complete: boolean;
   /** True when the line starts with a bullet or a number: one entry of a list (a changelog, a to-do list). */
@@ -22,6 +24,13 @@ const maxSegmentLength = 320;
 /** Line markers skipped before a segment: bullets, numbering, markdown headings and emphasis, quote marks, "Q:". */
 const leadingMarker = /^(?:[-*•·>#]{1,6}[ \t]+|\d{1,3}[.)][ \t]+|[a-z][.)][ \t]+|q[:.][ \t]*|\*\*|__)/iu;
 const listMarker = /^(?:[-*•·]|\d|[a-z][.)])/iu;
+/** Markup around a line's text: an opening tag (`<task>`, `<p class="x">`) and a closing one, bold or underline marks. */
+const openingMarkup = /^<[a-z][\w-]*(?:\s[^<>]{0,80})?>\s*|^(?:\*\*|__)/iu;
+const closingMarkup = /\s*(?:<\/[a-z][\w-]*>|\*\*|__)\s*$/iu;
+/** A postscript mark ("P.S.", "P.P.S."), which its full stops do not end a sentence after. */
+const postscriptMark = /^p\.(?:\s?p\.)?(?:\s?s\.)?$/iu;
+/** A label addressing the assistant or naming the line as its task. */
+const assistantLabel = /^(?:assistant|ai|chatbot|bot|llm|model|agent|(?:new |next |your |the )?(?:task|instructions?))\s*[:,]\s*/iu;
 /** A sentence end: terminal punctuation followed by whitespace or, with the space lost, by a capital letter. */
 const sentenceEnd = /[.!?。！？]+(?:[ \t]?["'”’»)](?=\s|$))?(?=\s|\p{Lu})/gu;
 /**
@@ -69,13 +78,25 @@ function addLineSegments(line: string, lineOffset: number, trimmedStart: number,
   const afterColon = /:\s*$/u.test(previousLine);
   let body = trimmedStart;
   let listItem = false;
+  let heading = false;
+  let marked = false;
   for (let step = 0; step < 3; step++) {
     const marker = leadingMarker.exec(line.slice(body, body + 12));
     if (!marker || marker[0].length === 0) break;
-    listItem ||= listMarker.test(marker[0]);
+    const emphasis = marker[0] === '**' || marker[0] === '__';
+    listItem ||= !emphasis && listMarker.test(marker[0]);
+    heading ||= marker[0].startsWith('#');
+    marked ||= emphasis;
     body += marker[0].length;
   }
-  const lineTextEnd = line.trimEnd().length;
+  const opening = openingMarkup.exec(line.slice(body, body + 100));
+  if (opening) {
+    body += opening[0].length;
+    marked = true;
+  }
+  let lineTextEnd = line.trimEnd().length;
+  const closing = closingMarkup.exec(line.slice(Math.max(body, lineTextEnd - 40), lineTextEnd));
+  if (closing && marked) lineTextEnd -= closing[0].length;
   if (lineTextEnd <= body) return;
   const pieces: Array<[number, number]> = [];
   let pieceStart = body;
@@ -83,6 +104,8 @@ function addLineSegments(line: string, lineOffset: number, trimmedStart: number,
     const pieceEnd = match.index + match[0].length;
     if (pieceEnd <= pieceStart) continue;
     if (pieceEnd >= lineTextEnd) break;
+    // "P.S." ends no sentence: the postscript is the sentence after it.
+    if (postscriptMark.test(line.slice(pieceStart, pieceEnd))) continue;
     pieces.push([pieceStart, pieceEnd]);
     pieceStart = pieceEnd;
     while (pieceStart < lineTextEnd && /\s/u.test(line[pieceStart] ?? '')) pieceStart++;
@@ -93,6 +116,7 @@ function addLineSegments(line: string, lineOffset: number, trimmedStart: number,
     if (end - start > maxSegmentLength || end <= start) continue;
     const text = line.slice(start, end);
     const continuation = start === body && afterOpenLine && lowerCaseStart.test(text);
-    segments.push({ text, start: lineOffset + start, end: lineOffset + end, standalone, complete: !continuation && sentenceClose.test(text), listItem, introduced: start === body && afterColon });
+    const setApart = standalone && !heading && (marked || assistantLabel.test(text));
+    segments.push({ text, start: lineOffset + start, end: lineOffset + end, standalone, complete: !continuation && (sentenceClose.test(text) || setApart), listItem, introduced: start === body && afterColon });
   }
 }
