@@ -10,6 +10,7 @@ interface CompiledRule {
   readonly rule: Rule;
   readonly patterns: readonly RegExp[];
   readonly keywords: readonly string[] | undefined;
+  readonly requires: RegExp | undefined;
   readonly topic: CompiledTopic | undefined;
 }
 
@@ -28,13 +29,19 @@ function compileRule(packId: string, rule: Rule): CompiledRule {
       throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.patterns: ${(error as Error).message}`);
     }
   });
+  let requires: RegExp | undefined;
+  try {
+    requires = rule.requires ? new RegExp(rule.requires, regexFlags(rule.requires)) : undefined;
+  } catch (error) {
+    throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.requires: ${(error as Error).message}`);
+  }
   let topic: CompiledTopic | undefined;
   try {
     topic = compileTopic(rule, regexFlags(rule.onTopic?.keepWhen ?? ''));
   } catch (error) {
     throw new BulwarkConfigError(`rule pack ${packId}.rules.${rule.id}.onTopic.keepWhen: ${(error as Error).message}`);
   }
-  return { rule, patterns, keywords: rule.keywords?.map((keyword) => keyword.toLowerCase()), topic };
+  return { rule, patterns, keywords: rule.keywords?.map((keyword) => keyword.toLowerCase()), requires, topic };
 }
 
 const maxEvidence = 120;
@@ -66,6 +73,7 @@ export function createRulePackDetector(packInput: RulePackInput): Detector & { r
           const score = scoreOn(entry.rule, context.surface);
           if (score <= 0) continue;
           if (entry.keywords && !entry.keywords.some((keyword) => lower.includes(keyword))) continue;
+          if (entry.requires && !entry.requires.test(view.text)) continue;
           let onTopic: { match: RegExpExecArray; score: number } | undefined;
           const report = (match: RegExpExecArray, findingScore: number) => {
             const start = match.index;

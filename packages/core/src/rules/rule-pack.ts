@@ -21,6 +21,11 @@ export const RuleSchema = z
     /** Prefilter: the rule runs only when one of these (lower-case) appears in the text. */
     keywords: z.array(z.string().min(1)).optional(),
     /**
+     * Prefilter as a regular expression source: the rule's patterns run only on texts where it matches. For rules whose
+     * patterns read whole sentences (costly on every sentence start) but all need one rarer phrase somewhere.
+     */
+    requires: z.string().min(1).optional(),
+    /**
      * A weaker reading of a match whose sentence belongs to the text around it: the sentence shares a content word with
      * the rest of the text (stemmed, function words dropped: `detectors/planted-request/topic-words.ts`), or the rest
      * names one of `subjectWords` (the subject the rule's patterns are about, such as letters and strings). A coding

@@ -48,6 +48,12 @@ const taskWord = String.raw`(?:explain|discuss|describe|compare|contrast|refer|c
 const replyPayload = String.raw`(?:https?:\/\/|\bwww\.|\b[a-z0-9-]{1,63}\.(?:com|net|org|io|xyz|info|biz|co|app|site|online|shop|store|top|ru|cn|ly|me|gg|dev|example)\b|[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]|"[^"\n]{0,160}[!?]"|“[^”\n]{0,160}[!?]”|["“](?:[^"“”\s]{1,40}[^\S\n]){3}[^"“”\n]{0,120}["”]|\bour\s+(?:[a-z-]+\s+){0,2}?(?:app|product|site|website|store|shop|service|brand|company|forum|community|channel|offer|plan|newsletter|sponsor|discount)s?\b|\b(?:links?|hyperlinks?|download|install|click|subscribe|sign\s+up|buy|purchase)\b|\b(?:letters|vowels|consonants|symbols|emojis?|ciphers?|substitution|backwards|leetspeak|spaces|punctuation)\b|\b${transformation}|(?<!\S)(?:an?|[^\x00-\x7f]{1,2})\s+(?:[a-z-]+\s+){0,2}?${insertedText}|@[a-z0-9_]{2,30}\b|\bevery\s+(?:other|second|third|fourth|fifth|[a-z]+th|\d+(?:st|nd|rd|th))\s+(?:word|letter|character|sentence)\b)`;
 /** Encodings a reply can be ordered into with no "your": "respond only in emojis", "reply in base64". */
 const replyEncoding = String.raw`(?:emojis?|leet(?:speak)?|pig\s+latin|morse(?:\s+code)?|base64|hex(?:adecimal)?|rot13|binary|backwards|reverse(?:d)?|all\s+caps|upper-?case|ciphers?|anagrams?)\b`;
+/**
+ * What every reply-order pattern needs somewhere in the text: "your reply|response|…" (also "your text/messages"),
+ * "<the> answer(s) you give", or "respond/reply/answer/write back in|with|using …". One cheap scan that spares the
+ * sentence-reading patterns on texts that never mention a reply.
+ */
+const replyMention = String.raw`\byour\s+(?:(?:entire|whole|full|next|final)\s+)?(?:${replyNoun}|messages?|text)\b|\b${replyNoun}\s+you\s+(?:give|write|produce|send|return|generate)\b|\b(?:respond|reply|answer|write\s+back)\s+(?:only\s+)?(?:using|in|with|via|through)\b`;
 /** The people an injected order wants the reply to address ("suggest users…", "remind readers…"). */
 const replyAudience = String.raw`\b(?:users?|readers?|visitors?|customers?|audience|viewers?|subscribers?|followers?|everyone|people|recipients?)\b`;
 /**
@@ -267,6 +273,7 @@ export const toolCoercionPack = {
       surfaceScores: { prompt: 0, model_output: 0 },
       languages: ['en'],
       keywords: ['your', 'repl', 'respon', 'answer', 'output', 'summar', 'translation'],
+      requires: replyMention,
       patterns: [
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}${orderVerb}(?=${sentenceUnit}{0,160}?${replyPayload})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}(?!${taskWord}\b)${orderVerb}(?=${sentenceUnit}{0,160}?${replyAudience})(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}(?!${moreOfTheReaders})`,
@@ -360,6 +367,7 @@ export const toolCoercionPack = {
       onTopic: { score: 0 },
       languages: ['en'],
       keywords: ['your'],
+      requires: replyMention,
       patterns: [
         String.raw`${sentenceStart}(?!${toAHuman})${orderLeadIn}${orderVerb}(?!${unitWithoutYour}{0,80}?\b${requestedDetail}\b)${unitWithoutYour}{1,120}?\b${replyTarget}`,
         String.raw`\b(?:begin|start|open|end|conclude|finish|close)\s+(?:all\s+|each\s+|every\s+)?your\s+${replyNoun}\s+(?:with|by)\b(?!${sentenceUnit}{0,160}?\b(?:your|me|we|us)\b)`,
