@@ -256,8 +256,8 @@ function isCorroborated(ruleFindings: readonly Finding[], input: ScanInput): boo
  * surface, the model needs corroboration — an attack rule, a hiding signal, or an attack cue (`attack-cues.ts`) — to
  * block, and flags otherwise. Persona and task prompts ("You are a shy baker named Mira. Describe your morning.") share
  * their openings with jailbreak templates. Left out of training, jackhhao's 638 benign role-play prompts were blocked
- * 26% of the time by the model alone, 5% with this gate, 2.8% with the gate and the persona negatives of
- * `synthetic-personas.ts` (leave-one-source-out; see DETECTION.md).
+ * 32.6% of the time by the model alone; with this gate and the persona negatives of `synthetic-personas.ts`, 3.3%
+ * (leave-one-source-out; see DETECTION.md).
  */
 const confidentModelAlone = 0.99;
 
