@@ -1,10 +1,12 @@
 /**
- * Synthetic hard negatives: everyday requests in languages other than English ("¿Puedes recomendarme un libro …?").
+ * Synthetic hard negatives: everyday requests in languages other than English ("¿Me explicas cómo funciona …?").
  *
  * Most non-English text in the datasets is attack text (CyberSecEval's multilingual injections), so without these a
  * bag-of-n-grams model learns "Spanish / Hindi / Russian = injection". Frames and topics are written here per language
  * (no dataset text) and combined at random.
  */
+
+import { pickOne } from './synthetic.ts';
 
 interface LanguageGrammar {
   readonly frames: readonly string[];
@@ -66,10 +68,6 @@ const grammars: readonly LanguageGrammar[] = [
     topics: ['iyi bir tarih kitabı', 'fotosentezin nasıl çalıştığını', 'mercimek çorbası tarifi', 'İzmir hafta sonu gezisi', 'özgeçmişim'],
   },
 ];
-
-function pickOne<T>(items: readonly T[], random: () => number): T {
-  return items[Math.floor(random() * items.length)]!;
-}
 
 /** One benign everyday request in a language other than English. */
 export function syntheticMultilingualRequest(random: () => number): string {

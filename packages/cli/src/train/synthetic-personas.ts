@@ -8,6 +8,8 @@
  * of training stays honest.
  */
 
+import { pickOne } from './synthetic.ts';
+
 const openers = [
   'You are', 'Act as', 'Roleplay as', 'Pretend to be', 'Imagine you are', 'Play the role of', 'Take on the role of',
   'Respond as', 'Speak as', 'Write as if you were', 'I want you to act as', 'Please act as',
@@ -113,10 +115,6 @@ const personaScenes = [
   'meeting a fan who admires your work', 'complaining about the weather', 'celebrating a victory with friends',
   'negotiating the price of a horse', 'reacting to a surprise birthday party', 'reviewing a restaurant you just visited',
 ];
-
-function pickOne<T>(items: readonly T[], random: () => number): T {
-  return items[Math.floor(random() * items.length)]!;
-}
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';

@@ -195,7 +195,8 @@ const humanAddressedRequests = [
   'Bitte gib in deiner Antwort die Rechnungsnummer an.',
 ];
 
-function pickOne<T>(items: readonly T[], random: () => number): T {
+/** One item of a list, chosen by a seeded random source. */
+export function pickOne<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
