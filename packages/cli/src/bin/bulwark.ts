@@ -51,8 +51,7 @@ async function main(argv: string[]): Promise<number> {
       return runTrainCommand(rest);
     }
     case 'train-word-pairs': {
-      const trainerPath: string = '../train/word-pairs-main.ts';
-      const { runTrainWordPairs } = (await import(trainerPath)) as { runTrainWordPairs: (argv: readonly string[]) => number };
+      const { runTrainWordPairs } = await import('../train/word-pairs-main.ts');
       return runTrainWordPairs(rest);
     }
     case 'calibrate': {
