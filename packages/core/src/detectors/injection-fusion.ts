@@ -1,6 +1,6 @@
 import type { Detector, DetectorContext, ScanInput } from '../detector.ts';
 import type { Finding } from '../finding.ts';
-import { isLeetspeakDeliberate } from '../normalize/leet-share.ts';
+import { isLeetspeakDeliberate, isReadableBesideNormalized } from '../normalize/leet-share.ts';
 import type { RulePackInput } from '../rules/rule-pack.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import type { Surface } from '../surface.ts';
@@ -75,8 +75,6 @@ const weakRuleDamping = 0.6;
 const hiddenAttackBoost = 0.6;
 /** Extra confidence when an attack signal comes with invisible, tag or look-alike characters. */
 const evasionWithAttackBoost = 0.4;
-/** Views read by the model besides the normalized text (the rest are re-spellings the model sees anyway). */
-const modelViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed', 'leet']);
 const maxModelViews = 8;
 /** Views that re-spell the whole text rather than decode a hidden layer of it. */
 const respellings = new Set(['leet', 'collapsed']);
@@ -157,7 +155,7 @@ async function scoreWithModel(
   // Re-spellings of a JSON text (leet, collapsed) are no longer JSON; their prose is already read through the first view.
   const structured = firstProse !== first;
   const views = input.normalized.views
-    .filter((view, index) => index === 0 || (modelViewKinds.has(view.kind) && !(structured && respellings.has(view.kind)) && (view.kind !== 'leet' || leetIsDeliberate)))
+    .filter((view, index) => index === 0 || (isReadableBesideNormalized(view.kind, leetIsDeliberate) && !(structured && respellings.has(view.kind))))
     .slice(0, maxModelViews);
   const texts = views.map((view, index) => (index === 0 ? firstProse : proseOf(view.text)));
   if (texts.every((text) => text.trim().length === 0)) return undefined;

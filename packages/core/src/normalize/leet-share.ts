@@ -1,4 +1,5 @@
 import type { NormalizedText } from './normalize.ts';
+import { hiddenLayerViewKinds, type ViewKind } from './view.ts';
 
 /**
  * Leetspeak is deliberate when at least this share of the words mixes letters with leetspeak digits or symbols, and at
@@ -19,4 +20,9 @@ export function leetspeakShare(normalized: NormalizedText): number {
 /** True when the text is written in leetspeak on purpose, so its de-leeted view is worth reading as the text itself. */
 export function isLeetspeakDeliberate(normalized: NormalizedText): boolean {
   return leetspeakShare(normalized) >= deliberateLeetShare;
+}
+
+/** True for a view worth reading besides the normalized text: a hidden layer, or the de-leeted text when leetspeak is deliberate. */
+export function isReadableBesideNormalized(kind: ViewKind, leetIsDeliberate: boolean): boolean {
+  return hiddenLayerViewKinds.has(kind) || (kind === 'leet' && leetIsDeliberate);
 }

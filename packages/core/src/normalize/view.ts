@@ -7,6 +7,14 @@ export interface Span {
 /** How a view was derived from the original text. */
 export type ViewKind = 'normalized' | 'tags' | 'selectors' | 'collapsed' | 'leet' | 'base64' | 'hex' | 'url' | 'rot13';
 
+/**
+ * Views that decode a hidden layer (Unicode tags, variation-selector bytes, base64, hex, URL encoding, ROT13) or join
+ * letters spaced apart: what detectors read besides the normalized text, so that encoding a text does not hide it.
+ * Leetspeak is not one of them: it re-spells ordinary text ("14th", "mp3"); read it only when deliberate
+ * (`leet-share.ts`).
+ */
+export const hiddenLayerViewKinds: ReadonlySet<ViewKind> = new Set<ViewKind>(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
+
 /** One readable form of the input that detectors scan; every offset maps back to the original text. */
 export interface TextView {
   readonly kind: ViewKind;

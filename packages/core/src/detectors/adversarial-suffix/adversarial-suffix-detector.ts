@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
+import { hiddenLayerViewKinds } from '../../normalize/view.ts';
 import { densestSuffixWindow } from './suffix-score.ts';
 
 /** Window density (oddness per token) from which a text is reported: flag level, blocks with other evidence. */
@@ -11,12 +12,6 @@ const blockScore = 0.8;
 /** Fewest odd tokens a reported window holds (a short text with one odd token is not a suffix). */
 const minimumOddTokens = 4;
 
-/**
- * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
- * and letters spaced apart, so wrapping the whole prompt in an encoding does not hide its suffix. Leetspeak is not read:
- * it re-spells ordinary text with digits and symbols.
- */
-const viewKinds = new Set(['normalized', 'tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
 
 /** Maps window density to the policy scale: `flagDensity` → 0.5, `blockDensity` → 0.8 (the jailbreak block threshold), linear, capped at 0.95. */
 function scoreOf(density: number): number {
@@ -42,7 +37,9 @@ export const adversarialSuffixDetector: Detector = {
   scan(input) {
     let best: Finding | undefined;
     input.normalized.views.forEach((view, index) => {
-      if (index > 0 && !viewKinds.has(view.kind)) return;
+      // Besides the text itself: hidden layers and spaced letters (`hiddenLayerViewKinds`), so an encoding does not hide
+      // the suffix; not leetspeak, which re-spells ordinary text.
+      if (index > 0 && !hiddenLayerViewKinds.has(view.kind)) return;
       const window = densestSuffixWindow(view.text);
       if (!window || window.density < flagDensity || window.oddTokens < minimumOddTokens) return;
       const score = scoreOf(window.density);

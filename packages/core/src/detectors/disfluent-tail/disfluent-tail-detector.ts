@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Detector } from '../../detector.ts';
 import { BulwarkConfigError } from '../../errors.ts';
+import { hiddenLayerViewKinds } from '../../normalize/view.ts';
 import { defaultSplitLimits, findDisfluentTail, prepareText, type DisfluentTail, type SplitLimits } from './disfluent-tail.ts';
 import type { WordPairModel } from './word-pairs.ts';
 
@@ -57,11 +58,6 @@ export async function loadWordPairModel(modelPath: string = defaultWordPairModel
 const shortSplitLimits: SplitLimits = { minimumHeadPairs: 3, minimumTailPairs: 7 };
 const minimumShortTailOddness = 2;
 
-/**
- * Views read besides the normalized text, as the adversarial-suffix detector does: decoded hidden layers and letters
- * spaced apart, so wrapping the prompt in an encoding does not hide its suffix.
- */
-const viewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
 
 /** The adversarial tail of a text, from the long reading or (with twice the salad) the short one. */
 function adversarialTailOf(text: string, model: WordPairModel): DisfluentTail | undefined {
@@ -115,7 +111,8 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
     async scan(input) {
       const loaded = await model();
       for (const [index, view] of input.normalized.views.entries()) {
-        if (index > 0 && !viewKinds.has(view.kind)) continue;
+        // Besides the text itself: decoded hidden layers and spaced letters, so an encoding does not hide the suffix.
+        if (index > 0 && !hiddenLayerViewKinds.has(view.kind)) continue;
         const tail = adversarialTailOf(view.text, loaded);
         if (!tail) continue;
         return [

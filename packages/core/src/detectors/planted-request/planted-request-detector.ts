@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
-import { isLeetspeakDeliberate } from '../../normalize/leet-share.ts';
+import { isLeetspeakDeliberate, isReadableBesideNormalized } from '../../normalize/leet-share.ts';
 import type { TextView } from '../../normalize/view.ts';
 import { languages, requestKindOf, type RequestKind } from './request-forms.ts';
 import { segmentsOf, type Segment } from './segments.ts';
@@ -56,12 +56,6 @@ const incoherentShare = 0.6;
 const cohesionSample = 24;
 /** Request-form segments read per view: the limit keeps hostile input linear and bounded. */
 const maxCandidates = 64;
-/**
- * Views read besides the normalized text: hidden layers (tags, variation selectors, base64, hex, URL encoding, ROT13)
- * and letters spaced apart, so encoding the text does not hide the request; leetspeak only when it is deliberate
- * (`normalize/leet-share.ts`, as in fusion).
- */
-const hiddenViewKinds = new Set(['tags', 'selectors', 'base64', 'hex', 'url', 'rot13', 'collapsed']);
 /** Text in invisible characters loses its line breaks; nobody reads it, so a request in it counts as set apart. */
 const invisibleViewKinds = new Set(['tags', 'selectors']);
 
@@ -101,7 +95,8 @@ export const plantedRequestDetector: Detector = {
     const leetIsDeliberate = isLeetspeakDeliberate(input.normalized);
     let best: { result: ViewResult; view: TextView } | undefined;
     input.normalized.views.forEach((view, index) => {
-      if (index > 0 && !(hiddenViewKinds.has(view.kind) || (view.kind === 'leet' && leetIsDeliberate))) return;
+      // Besides the text itself: hidden layers and spaced letters, leetspeak only when deliberate (as in fusion).
+      if (index > 0 && !isReadableBesideNormalized(view.kind, leetIsDeliberate)) return;
       // A decoded layer is judged against its own words and the text around the layer.
       const reading: Reading = index === 0 ? 'plain' : invisibleViewKinds.has(view.kind) ? 'invisible' : 'decoded';
       const result = readView(view.text, index === 0 ? primaryStats : () => merge(statsOf(view.text), primaryStats()), reading);
