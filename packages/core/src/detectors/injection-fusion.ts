@@ -236,10 +236,10 @@ export function calibrate(probability: number, thresholds: ThresholdPair, calibr
 const readSurfaces = new Set<Surface>(['tool_result', 'document', 'tool_definition']);
 /**
  * Highest score the model alone may give on a read surface (and on a prompt, see {@link confidentModelAlone}): just
- * under the block level, so an uncorroborated model
- * score flags. What agents read — source code, logs, READMEs, mail — is far more varied than the model's training data
- * (a line of code naming `systemPrompt` scored 0.97); blocking it would break the agent's task. Any attack rule match or
- * hiding signal corroborates the model, and the two together block through the policy's noisy-or.
+ * under the block level, so an uncorroborated model score flags. What agents read — source code, logs, READMEs, mail —
+ * is far more varied than the model's training data (a line of code naming `systemPrompt` scored 0.97); blocking it
+ * would break the agent's task. Any attack rule match or hiding signal corroborates the model, and the two together
+ * block through the policy's noisy-or.
  */
 const modelAloneCeiling = 0.79;
 
@@ -261,6 +261,8 @@ const confidentModelAlone = 0.99;
 
 /** Highest calibrated score the model may give alone on this surface. */
 function modelCeiling(ruleFindings: readonly Finding[], model: ModelResult, input: ScanInput, surface: Surface): number {
+  // Under the ceiling there is nothing to cap: skip the corroboration checks (the cue scan reads every view).
+  if (Math.max(model.calibrated.injection, model.calibrated.jailbreak) <= modelAloneCeiling) return 1;
   if (readSurfaces.has(surface)) return isCorroborated(ruleFindings, input) ? 1 : modelAloneCeiling;
   if (surface !== 'prompt') return 1;
   if (Math.max(model.raw.injection, model.raw.jailbreak) >= confidentModelAlone) return 1;
