@@ -4,7 +4,7 @@ import type { Finding } from '../finding.ts';
 import { formatIssues } from '../policy/load-policy.ts';
 import type { Surface } from '../surface.ts';
 import { RulePackSchema, type Rule, type RulePack, type RulePackInput } from './rule-pack.ts';
-import { compileTopic, isOnTopic, sentenceOf, type CompiledTopic } from './rule-topic.ts';
+import { compileTopic, isOnTopic, restOf, sentenceOf, type CompiledTopic } from './rule-topic.ts';
 
 interface CompiledRule {
   readonly rule: Rule;
@@ -121,10 +121,12 @@ function offTopicMatch(pattern: RegExp, text: string, topic: CompiledTopic): { m
     if (match[0].length === 0) global.lastIndex++;
     matches.push(match);
   }
+  if (matches.length === 0) return { match: null, onTopic: false };
   const sentences = matches.map((match) => sentenceOf(text, match.index, match.index + match[0].length));
-  const index = sentences.findIndex((sentence) => !isOnTopic(topic, text, sentence, sentences));
+  const rest = restOf(topic, text, sentences);
+  const index = sentences.findIndex((sentence) => !isOnTopic(topic, text, sentence, rest));
   if (index >= 0) return { match: matches[index] ?? null, onTopic: false };
-  return { match: matches[0] ?? null, onTopic: matches.length > 0 };
+  return { match: matches[0] ?? null, onTopic: true };
 }
 
 function scoreOn(rule: Rule, surface: Surface): number {

@@ -38,15 +38,19 @@ export interface SentenceBounds {
   readonly end: number;
 }
 
+/** What the text says besides the matched sentences, read once for all of them. */
+export interface TextRest {
+  /** Stems of the rest's content words. */
+  readonly stems: ReadonlyMap<string, number>;
+  /** True when the rest names one of the rule's subject words. */
+  readonly namesSubject: boolean;
+}
+
 /**
- * True when a matched sentence belongs to the text around it: it shares a content word with the rest of the text, or
- * the rest names one of the rule's subject words; and it does not match `keepWhen`. The rest leaves out every sentence
- * the rule matched, so an order repeated does not make itself its own topic. A text with no content words besides
- * them has no topic for the sentence to belong to.
+ * The rest of a text: every sentence the rule matched is left out, so an order repeated does not make itself its own
+ * topic.
  */
-export function isOnTopic(topic: CompiledTopic, text: string, sentence: SentenceBounds, matched: readonly SentenceBounds[]): boolean {
-  const own = text.slice(sentence.start, sentence.end);
-  if (topic.keepWhen?.test(own)) return false;
+export function restOf(topic: CompiledTopic, text: string, matched: readonly SentenceBounds[]): TextRest {
   const parts: string[] = [];
   let from = 0;
   for (const other of [...matched].sort((first, second) => first.start - second.start)) {
@@ -56,8 +60,20 @@ export function isOnTopic(topic: CompiledTopic, text: string, sentence: Sentence
   }
   parts.push(text.slice(from));
   const rest = parts.join('\n');
-  const restStems = contentStemCounts(rest);
-  if (restStems.size === 0) return false;
-  for (const stem of contentStemCounts(own).keys()) if (restStems.has(stem)) return true;
-  return topic.subjectWords.size > 0 && foldedWords(rest).some((word) => topic.subjectWords.has(word));
+  const stems = contentStemCounts(rest);
+  const namesSubject = stems.size > 0 && topic.subjectWords.size > 0 && foldedWords(rest).some((word) => topic.subjectWords.has(word));
+  return { stems, namesSubject };
+}
+
+/**
+ * True when a matched sentence belongs to the text around it: it shares a content word with the rest of the text, or
+ * the rest names one of the rule's subject words; and it does not match `keepWhen`. A text with no content words
+ * besides the matched sentences has no topic for the sentence to belong to.
+ */
+export function isOnTopic(topic: CompiledTopic, text: string, sentence: SentenceBounds, rest: TextRest): boolean {
+  const own = text.slice(sentence.start, sentence.end);
+  if (topic.keepWhen?.test(own)) return false;
+  if (rest.stems.size === 0) return false;
+  for (const stem of contentStemCounts(own).keys()) if (rest.stems.has(stem)) return true;
+  return rest.namesSubject;
 }
