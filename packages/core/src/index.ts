@@ -38,6 +38,16 @@ export {
 export { defaultCalibrationPath, defaultMetricsPath, loadDefaultClassifier, readModelCalibration, type CalibratedClassifier, type CalibrationSources } from './detectors/default-classifier.ts';
 export { evasionDetector } from './detectors/evasion.ts';
 export { adversarialSuffixDetector } from './detectors/adversarial-suffix/adversarial-suffix-detector.ts';
+export {
+  defaultHarmRequestModelPath,
+  harmRequestScore,
+  loadHarmRequestModel,
+  parseHarmRequestModel,
+  serializeHarmRequestModel,
+  type HarmRequestModel,
+} from './detectors/harm-request/harm-request-model.ts';
+export { trainHarmRequestModel, type HarmRequestTrainingData, type HarmRequestTrainingOptions } from './detectors/harm-request/train-harm-request-model.ts';
+export { createPretextDetector, type PretextDetectorOptions } from './detectors/pretext/pretext-detector.ts';
 export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
 export type { RedactedSpan, Verdict } from './engine/verdict.ts';
 export { BulwarkConfigError, BulwarkDetectorError, BulwarkError, BulwarkViolationError } from './errors.ts';

@@ -12,6 +12,7 @@ Usage:
   bulwark bench [--only SUITE,...] [--out DIR]      latency and throughput
   bulwark train [...]                               retrain the injection classifier
   bulwark train-word-pairs [--out FILE]            rebuild the word-pair fluency model (disfluent-tail detector)
+  bulwark train-harm-requests [--out FILE]         rebuild the harm-request model (jailbreak-pretext detector)
   bulwark calibrate [--dry-run]                     per-surface fusion thresholds of the committed model
 
 Exit codes (scan "text"): 0 allow/flag, 1 redact/ask/block, 2 usage or input error.`;
@@ -53,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
     case 'train-word-pairs': {
       const { runTrainWordPairs } = await import('../train/word-pairs-main.ts');
       return runTrainWordPairs(rest);
+    }
+    case 'train-harm-requests': {
+      const { runTrainHarmRequests } = await import('../train/harm-requests-main.ts');
+      return runTrainHarmRequests(rest);
     }
     case 'calibrate': {
       const { runCalibrate } = await import('../calibrate/calibrate-fusion.ts');

@@ -22,7 +22,7 @@ import { createIntentDetector } from './intent/intent-detector.ts';
 import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './leak-options.ts';
 import { createPiiDetector } from './pii/pii-detector.ts';
 import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
-import { createPretextDetector } from './pretext/pretext-detector.ts';
+import { createPretextDetector, type PretextDetectorOptions } from './pretext/pretext-detector.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -50,6 +50,8 @@ export interface BuiltinDetectorOptions {
   classifier?: AttackClassifierSource | false;
   /** Thresholds of the classifier on the policy scale; defaults come with the classifier or are conservative. */
   calibration?: ModelCalibration;
+  /** The harm-request model of the jailbreak-pretext detector (see {@link PretextDetectorOptions}). */
+  harmRequests?: PretextDetectorOptions['harmRequests'];
 }
 
 /** The detectors a guard runs by default, compiled once. */
@@ -64,7 +66,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
     }),
     adversarialSuffixDetector,
     createDisfluentTailDetector(),
-    createPretextDetector(),
+    createPretextDetector(options.harmRequests !== undefined ? { harmRequests: options.harmRequests } : {}),
     plantedRequestDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),

@@ -15,6 +15,7 @@ import { createMemorySessionStore, type SessionStore } from '../session/session-
 import { extractText, SubjectSchema, type SubjectInput } from '../subject.ts';
 import { builtinDetectors } from '../detectors/builtin.ts';
 import type { AttackClassifierSource, ModelCalibration } from '../detectors/injection-fusion.ts';
+import type { HarmRequestModel } from '../detectors/harm-request/harm-request-model.ts';
 import { recordInSession } from './record-session.ts';
 import { describeVerdict } from './reason.ts';
 import type { Verdict } from './verdict.ts';
@@ -38,6 +39,11 @@ export interface GuardConfig {
   classifier?: AttackClassifierSource | false;
   /** Calibration of that classifier (model thresholds on the policy scale). */
   classifierCalibration?: ModelCalibration;
+  /**
+   * The harm-request model the built-in jailbreak-pretext detector reads (a model or a loader called once); default:
+   * the committed one. `false` leaves it out.
+   */
+  harmRequests?: HarmRequestModel | (() => Promise<HarmRequestModel>) | false;
   /** Called when a detector throws (the policy's failure mode is applied either way). Defaults to `console.error`. */
   onDetectorError?: (error: BulwarkDetectorError) => void;
 }
@@ -95,6 +101,7 @@ export function createGuard(config: GuardConfig = {}): Guard {
   const builtinOptions = {
     ...(config.classifier !== undefined ? { classifier: config.classifier } : {}),
     ...(config.classifierCalibration ? { calibration: config.classifierCalibration } : {}),
+    ...(config.harmRequests !== undefined ? { harmRequests: config.harmRequests } : {}),
   };
   const detectors = [...(config.detectors ?? builtinDetectors(policy, builtinOptions)), ...(config.extraDetectors ?? [])].filter(
     (detector) => !disabled.has(detector.meta.id),

@@ -9,6 +9,7 @@ import { documentHalf, validationHalf } from '../../calibrate/calibration-split.
 import type { GatheredDocument } from '../../train/gather-benign.ts';
 import { gatherMachineDocuments } from '../../train/main.ts';
 import { runTraining } from '../../train/pipeline.ts';
+import { buildHarmRequestModel } from '../../train/harm-requests-main.ts';
 import { createScorer } from '../../train/scoring.ts';
 import { stableHash } from '../../train/split.ts';
 import { isStopping, stoppedRate, tprAtFpr, type ScoredExample } from '../metrics.ts';
@@ -190,7 +191,7 @@ function inMemoryClassifier(score: (text: string) => readonly [number, number], 
 }
 
 /**
- * Issue 3, part 2: leave-one-source-out. For each attack source, the model is retrained without that file, and the
+ * Issue 3, part 2: leave-one-source-out. For each attack source, the models are retrained without that file, and the
  * whole engine (rules + that model + fusion) scans every row of the file; negatives are the benign validation rows of
  * the other files and, for documents, the validation machine docs.
  */
@@ -202,7 +203,11 @@ export async function runLeaveOneSourceOutSection(files: readonly string[] = att
   const familyJson: Record<string, unknown>[] = [];
   for (const file of files) {
     const run = runTraining({ rows, documents, excludeFiles: [file] });
-    const guard: Guard = createGuard({ classifier: inMemoryClassifier(createScorer(run.parameters), run.thresholds) });
+    // The harm-request model (jailbreak-pretext, disfluent-tail) is retrained without the file too.
+    const guard: Guard = createGuard({
+      classifier: inMemoryClassifier(createScorer(run.parameters), run.thresholds),
+      harmRequests: buildHarmRequestModel(rows, [file]),
+    });
     const scanner = createEventScanner(guard);
     const heldOut: Scored[] = [];
     for (const row of rows.filter((entry) => entry.file === file && entry.label !== 'harmful')) heldOut.push({ row, ...(await scanText(scanner, surfaceOf(row), row.text)) });

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Detector } from '../../detector.ts';
 import { BulwarkConfigError } from '../../errors.ts';
 import { hiddenLayerViewKinds } from '../../normalize/view.ts';
-import { defaultSplitLimits, findDisfluentTail, prepareText, type DisfluentTail, type SplitLimits } from './disfluent-tail.ts';
+import { defaultSplitLimits, findDisfluentTail, prepareText, type DisfluentTail, type PreparedText, type SplitLimits } from './disfluent-tail.ts';
 import type { WordPairModel } from './word-pairs.ts';
+import { loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
 
 /** The word-pair model committed with @bulwark/core (`pnpm bulwark train-word-pairs`). */
 export const defaultWordPairModelPath: string = fileURLToPath(new URL('../../../models/word-pairs.bin', import.meta.url));
@@ -60,12 +61,31 @@ const minimumShortTailOddness = 2;
 
 
 /** The adversarial tail of a text, from the long reading or (with twice the salad) the short one. */
-function adversarialTailOf(text: string, model: WordPairModel): DisfluentTail | undefined {
-  const prepared = prepareText(text, model);
+function adversarialTailOf(prepared: PreparedText, model: WordPairModel): DisfluentTail | undefined {
   const long = findDisfluentTail(prepared, model, defaultSplitLimits);
   if (long && isAdversarialTail(long)) return long;
   const short = findDisfluentTail(prepared, model, shortSplitLimits);
   return short && isAdversarialTail(short) && short.tailOddness >= minimumShortTailOddness ? short : undefined;
+}
+
+/**
+ * After a request for harmful content (the harm-request model), a suffix needs less salad: optimizers that search
+ * word-level tails (GCG variants) leave mostly words, a few glued symbols or none. The tail must still be clearly
+ * disfluent and clearly worse than the head.
+ */
+const harmfulHeadTailRate = 0.8;
+const harmfulHeadContrast = 0.3;
+
+/** Whether a split is a harmful request followed by a disfluent tail (the harmful-head reading; see above). */
+export function isSuffixAfterHarmfulRequest(tail: DisfluentTail): boolean {
+  return (
+    tail.headRate <= headRateCeiling &&
+    tail.tailRate >= harmfulHeadTailRate &&
+    tail.tailRate - tail.headRate >= harmfulHeadContrast &&
+    tail.headOddness <= maximumHeadOddness &&
+    (tail.tailCodeTokens < codeTokenLimit || tail.tailWordRate >= minimumWordRateWithCode) &&
+    tail.tailListRate < listRateLimit
+  );
 }
 
 /** Whether a split is a fluent request followed by an adversarial suffix. */
@@ -84,12 +104,27 @@ export function isAdversarialTail(tail: DisfluentTail): boolean {
 export interface DisfluentTailOptions {
   /** A model, or a loader called once on the first scan; default: the committed `models/word-pairs.bin`. */
   readonly model?: WordPairModel | (() => Promise<WordPairModel>);
+  /**
+   * The harm-request model for the harmful-head reading, or a loader called once when a text first has a disfluent
+   * tail; default: the committed `models/harm-requests.bin`. `false`: the salad readings only.
+   */
+  readonly harmRequests?: HarmRequestModel | (() => Promise<HarmRequestModel>) | false;
+}
+
+/** A tail after a harmful request, from either reading. */
+function tailAfterHarmfulRequest(prepared: PreparedText, model: WordPairModel, harm: HarmRequestModel): DisfluentTail | undefined {
+  for (const limits of [defaultSplitLimits, shortSplitLimits]) {
+    const tail = findDisfluentTail(prepared, model, limits);
+    if (tail && isSuffixAfterHarmfulRequest(tail) && readsAsHarmRequest(harm, prepared.text.slice(0, tail.start))) return tail;
+  }
+  return undefined;
 }
 
 /**
  * Adversarial suffixes written mostly in words (GCG/DSN suffixes that glue few symbols): a fluent request followed by a
- * tail whose adjacent words natural text never puts together, with at least one token of salad in it. Fluency comes
- * from a word-pair model trained on this machine's documentation and benign prompts. Category `jailbreak`, prompts only;
+ * tail whose adjacent words natural text never puts together, with at least one token of salad in it — or, when the
+ * head reads as a request for harmful content (the harm-request model), with no salad needed. Fluency comes from a
+ * word-pair model trained on this machine's documentation and benign prompts. Category `jailbreak`, prompts only;
  * blocks on its own. Text that is disfluent throughout (foreign languages, lists, jargon, tables) has no contrast and
  * does not fire.
  */
@@ -100,6 +135,14 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
     if (typeof source !== 'function') return source;
     loading ??= source();
     return loading;
+  };
+  const harmSource = options.harmRequests ?? (() => loadHarmRequestModel());
+  let harmLoading: Promise<HarmRequestModel> | undefined;
+  const harmModel = (): HarmRequestModel | Promise<HarmRequestModel> | undefined => {
+    if (harmSource === false) return undefined;
+    if (typeof harmSource !== 'function') return harmSource;
+    harmLoading ??= harmSource();
+    return harmLoading;
   };
   return {
     meta: {
@@ -113,14 +156,19 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
       for (const [index, view] of input.normalized.views.entries()) {
         // Besides the text itself: decoded hidden layers and spaced letters, so an encoding does not hide the suffix.
         if (index > 0 && !hiddenLayerViewKinds.has(view.kind)) continue;
-        const tail = adversarialTailOf(view.text, loaded);
+        const prepared = prepareText(view.text, loaded);
+        const salad = adversarialTailOf(prepared, loaded);
+        const harm = salad ? undefined : await harmModel();
+        const tail = salad ?? (harm ? tailAfterHarmfulRequest(prepared, loaded, harm) : undefined);
         if (!tail) continue;
         return [
           {
-            detector: 'disfluent-tail/word-salad-suffix',
+            detector: salad ? 'disfluent-tail/word-salad-suffix' : 'disfluent-tail/harmful-request-suffix',
             category: 'jailbreak',
             score: blockScore,
-            message: 'a fluent request followed by a disfluent tail of token salad (an adversarial suffix)',
+            message: salad
+              ? 'a fluent request followed by a disfluent tail of token salad (an adversarial suffix)'
+              : 'a request for harmful content followed by a disfluent tail (an adversarial suffix)',
             span: view.toOriginal(tail.start, view.text.length),
             ...(index > 0 ? { view: view.kind } : {}),
             evidence: `tail=${tail.tailRate.toFixed(2)} head=${tail.headRate.toFixed(2)} words=${tail.tailWordRate.toFixed(2)} oddness=${tail.tailOddness.toFixed(1)} tokens=${tail.tailTokens}`,

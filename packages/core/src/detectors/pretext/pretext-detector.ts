@@ -2,9 +2,13 @@ import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
 import { jailbreakPretextPack } from '../../rules/packs/jailbreak-pretext.ts';
 import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
+import { hasProtectivePurpose, loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
 
-/** The cue classes of the `jailbreak-pretext` pack, read from its rule ids. */
-type Cue = 'priming' | 'misuse' | 'fiction' | 'evasion' | 'frame' | 'harm';
+/**
+ * The cue classes: those of the `jailbreak-pretext` pack, read from its rule ids, and `request`, a sentence the
+ * harm-request model reads as a request for harmful content.
+ */
+type Cue = 'priming' | 'misuse' | 'fiction' | 'evasion' | 'frame' | 'setting' | 'harm' | 'request';
 
 function cueOf(detectorId: string): Cue | undefined {
   const rule = detectorId.slice(detectorId.indexOf('/') + 1);
@@ -13,9 +17,16 @@ function cueOf(detectorId: string): Cue | undefined {
   if (rule === 'disclaimer-fiction') return 'fiction';
   if (rule.startsWith('evasion-')) return 'evasion';
   if (rule.startsWith('frame-')) return 'frame';
+  if (rule.startsWith('setting-')) return 'setting';
   if (rule.startsWith('harm-')) return 'harm';
   return undefined;
 }
+
+/**
+ * The cues that wrap a request in a pretext: any of them beside a request for harmful content makes a jailbreak.
+ * Evasion ("without getting caught") is not one: it belongs to the harmful request itself.
+ */
+const pretextCues: readonly Cue[] = ['frame', 'setting', 'fiction', 'misuse'];
 
 /** How the cues combine: the first matching line wins. */
 const combinations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly message: string; readonly holds: (cues: ReadonlySet<Cue>) => boolean }> = [
@@ -38,6 +49,12 @@ const combinations: ReadonlyArray<{ readonly id: string; readonly score: number;
     message: 'a harmful request wrapped in a role declared fictional, hypothetical or for research (persuasion jailbreak)',
     holds: (cues) => cues.has('harm') && cues.has('fiction') && cues.has('frame'),
   },
+  {
+    id: 'role-wrapped-request',
+    score: 0.85,
+    message: 'a request for harmful content made inside a role, a story, an exercise or another pretext (persuasion jailbreak)',
+    holds: (cues) => cues.has('request') && pretextCues.some((cue) => cues.has(cue)),
+  },
   { id: 'misuse-disclaimer', score: 0.6, message: 'promises the answer will never be misused', holds: (cues) => cues.has('misuse') },
   { id: 'fictional-role', score: 0.7, message: 'a role in a world declared purely fictional or hypothetical', holds: (cues) => cues.has('fiction') && cues.has('frame') },
   { id: 'disclaimed-harm', score: 0.8, message: 'a harmful request declared fictional, hypothetical or for research', holds: (cues) => cues.has('harm') && cues.has('fiction') },
@@ -45,21 +62,40 @@ const combinations: ReadonlyArray<{ readonly id: string; readonly score: number;
   { id: 'fiction-disclaimer', score: 0.5, message: 'declares the request purely fictional, hypothetical or for research', holds: (cues) => cues.has('fiction') },
 ];
 
+/** Options of {@link createPretextDetector}. */
+export interface PretextDetectorOptions {
+  /**
+   * The harm-request model, or a loader called once on the first prompt that has a role or fiction cue; default: the
+   * committed `models/harm-requests.bin`. `false`: the pack's cues only.
+   */
+  readonly harmRequests?: HarmRequestModel | (() => Promise<HarmRequestModel>) | false;
+}
+
 /**
- * Persuasion jailbreaks (PAIR-style role-play and pretexts): combines the cues of the `jailbreak-pretext` rule pack.
- * A role alone ("you are a travel guide") or deniability alone ("without getting caught", a harmful request, not a
- * jailbreak) yields nothing; a misuse disclaimer with a role, fiction or deniability, deniability inside a role, or
- * "Sure, here is" priming block (0.8–0.85); a lone disclaimer or a role declared fictional is flag level (0.5–0.6) and
- * blocks only with the classifier or another rule (the policy's noisy-or). Category `jailbreak`, prompts only.
+ * Persuasion jailbreaks (PAIR-style role-play and pretexts): combines the cues of the `jailbreak-pretext` rule pack and
+ * the harm-request model. A role alone ("you are a travel guide"), deniability alone ("without getting caught") or a
+ * harmful request alone yields nothing: a plain harmful request is a content-safety matter, not a jailbreak. A misuse
+ * disclaimer with a role, fiction or deniability, deniability inside a role, a sentence the harm-request model reads as
+ * a request for harmful content inside a role or fiction, or "Sure, here is" priming block (0.8–0.85); a lone
+ * disclaimer, a role declared fictional or a harmful topic named inside a role is flag level (0.5–0.6) and blocks only
+ * with the classifier or another rule (the policy's noisy-or). Category `jailbreak`, prompts only.
  */
-export function createPretextDetector(): Detector {
+export function createPretextDetector(options: PretextDetectorOptions = {}): Detector {
   const cues = createRulePackDetector(jailbreakPretextPack);
+  const source = options.harmRequests ?? (() => loadHarmRequestModel());
+  let loading: Promise<HarmRequestModel> | undefined;
+  const harmModel = (): HarmRequestModel | Promise<HarmRequestModel> | undefined => {
+    if (source === false) return undefined;
+    if (typeof source !== 'function') return source;
+    loading ??= source();
+    return loading;
+  };
   return {
     meta: {
       id: 'jailbreak-pretext',
       categories: ['jailbreak'],
       surfaces: ['prompt'],
-      description: 'Persuasion jailbreaks: responsibility-lifting frames combined with misuse disclaimers, deniability or affirmative priming.',
+      description: 'Persuasion jailbreaks: responsibility-lifting frames combined with misuse disclaimers, deniability, harmful requests or affirmative priming.',
     },
     async scan(input, context) {
       const findings = await cues.scan(input, context);
@@ -67,6 +103,21 @@ export function createPretextDetector(): Detector {
       for (const finding of findings) {
         const cue = cueOf(finding.detector);
         if (cue && !found.has(cue)) found.set(cue, finding);
+      }
+      const text = input.normalized.views[0]?.text ?? '';
+      // A harmful topic named to protect from it ("so that staff can spot it", "why it is dangerous") is not harm asked for.
+      if (found.has('harm') && hasProtectivePurpose(text)) found.delete('harm');
+      // The model is read only where a pretext is: a harmful request without one is not a jailbreak.
+      let requestEvidence = '';
+      if (pretextCues.some((cue) => found.has(cue))) {
+        const model = await harmModel();
+        if (model) {
+          const request = readsAsHarmRequest(model, text);
+          if (request) {
+            found.set('request', { detector: 'jailbreak-pretext/harm-request', category: 'jailbreak', score: request.score, message: 'a request for harmful content' });
+            requestEvidence = ` request=${request.score.toFixed(2)}`;
+          }
+        }
       }
       const present = new Set(found.keys());
       const combination = combinations.find((entry) => entry.holds(present));
@@ -79,7 +130,7 @@ export function createPretextDetector(): Detector {
           score: combination.score,
           message: combination.message,
           ...(spans.length > 0 ? { span: { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) } } : {}),
-          evidence: `cues=${[...present].sort().join('+')}`,
+          evidence: `cues=${[...present].sort().join('+')}${requestEvidence}`,
         },
       ];
     },
