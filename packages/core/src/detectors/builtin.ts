@@ -23,6 +23,7 @@ import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './
 import { createPiiDetector } from './pii/pii-detector.ts';
 import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
 import { createPretextDetector, type PretextDetectorOptions } from './pretext/pretext-detector.ts';
+import { loadHarmRequestModel } from './harm-request/harm-request-model.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -57,6 +58,8 @@ export interface BuiltinDetectorOptions {
 /** The detectors a guard runs by default, compiled once. */
 export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions = {}): Detector[] {
   const attackPacks = new Set<unknown>(attackRulePacks);
+  // One harm-request model for the two detectors that read it, loaded once on first use.
+  const harmRequests = options.harmRequests ?? sharedLoader(() => loadHarmRequestModel());
   return [
     evasionDetector,
     createInjectionFusionDetector({
@@ -65,13 +68,19 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
       ...(options.calibration ? { calibration: options.calibration } : {}),
     }),
     adversarialSuffixDetector,
-    createDisfluentTailDetector(),
-    createPretextDetector(options.harmRequests !== undefined ? { harmRequests: options.harmRequests } : {}),
+    createDisfluentTailDetector({ harmRequests }),
+    createPretextDetector({ harmRequests }),
     plantedRequestDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),
     ...leakDetectors(policy),
   ];
+}
+
+/** A loader whose load runs once however many detectors call it. */
+function sharedLoader<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
 }
 
 /** The tool-call detectors (tool policy, argument injection, intent, data flow), compiled for a policy. */

@@ -5,6 +5,7 @@ import type { RulePackInput } from '../rules/rule-pack.ts';
 import { createRulePackDetector } from '../rules/rule-pack-detector.ts';
 import type { Surface } from '../surface.ts';
 import { hasAttackCue } from './attack-cues.ts';
+import { lazyModel } from './lazy-model.ts';
 
 /** Scores of an injection/jailbreak classifier for one text, each a probability in [0, 1]. */
 export interface AttackScores {
@@ -101,13 +102,7 @@ export function createInjectionFusionDetector(options: InjectionFusionOptions): 
   const modelSurfaces = new Set<Surface>(options.modelSurfaces ?? ['prompt', 'tool_result', 'document', 'tool_definition']);
   const surfaces = [...new Set([...packs.flatMap((pack) => pack.meta.surfaces), ...(options.classifier ? modelSurfaces : [])])];
   const categories = [...new Set(packs.flatMap((pack) => pack.meta.categories).concat(['injection', 'jailbreak']))];
-  let loading: Promise<AttackClassifier> | undefined;
-  const classifier = (): Promise<AttackClassifier> | undefined => {
-    const source = options.classifier;
-    if (!source) return undefined;
-    loading ??= typeof source === 'function' ? source() : Promise.resolve(source);
-    return loading;
-  };
+  const classifier = lazyModel(options.classifier ?? false);
 
   return {
     meta: {
@@ -139,7 +134,7 @@ interface ModelResult {
 }
 
 async function scoreWithModel(
-  pending: Promise<AttackClassifier> | undefined,
+  pending: AttackClassifier | Promise<AttackClassifier> | undefined,
   input: ScanInput,
   context: DetectorContext,
   configured: ModelCalibration | undefined,

@@ -16,6 +16,7 @@ import { extractText, SubjectSchema, type SubjectInput } from '../subject.ts';
 import { builtinDetectors } from '../detectors/builtin.ts';
 import type { AttackClassifierSource, ModelCalibration } from '../detectors/injection-fusion.ts';
 import type { HarmRequestModel } from '../detectors/harm-request/harm-request-model.ts';
+import type { ModelSource } from '../detectors/lazy-model.ts';
 import { recordInSession } from './record-session.ts';
 import { describeVerdict } from './reason.ts';
 import type { Verdict } from './verdict.ts';
@@ -43,7 +44,7 @@ export interface GuardConfig {
    * The harm-request model the built-in jailbreak-pretext detector reads (a model or a loader called once); default:
    * the committed one. `false` leaves it out.
    */
-  harmRequests?: HarmRequestModel | (() => Promise<HarmRequestModel>) | false;
+  harmRequests?: ModelSource<HarmRequestModel>;
   /** Called when a detector throws (the policy's failure mode is applied either way). Defaults to `console.error`. */
   onDetectorError?: (error: BulwarkDetectorError) => void;
 }

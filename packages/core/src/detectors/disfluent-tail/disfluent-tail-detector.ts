@@ -6,6 +6,7 @@ import { hiddenLayerViewKinds } from '../../normalize/view.ts';
 import { defaultSplitLimits, findDisfluentTail, prepareText, type DisfluentTail, type PreparedText, type SplitLimits } from './disfluent-tail.ts';
 import type { WordPairModel } from './word-pairs.ts';
 import { loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
+import { lazyModel, type ModelSource } from '../lazy-model.ts';
 
 /** The word-pair model committed with @bulwark/core (`pnpm bulwark train-word-pairs`). */
 export const defaultWordPairModelPath: string = fileURLToPath(new URL('../../../models/word-pairs.bin', import.meta.url));
@@ -75,6 +76,11 @@ function adversarialTailOf(prepared: PreparedText, model: WordPairModel): Disflu
  */
 const harmfulHeadTailRate = 0.8;
 const harmfulHeadContrast = 0.3;
+/**
+ * This reading blocks with no pretext at all, so the head must read clearly as a harmful request: the model's own
+ * midpoint, above the pretext detector's threshold (chosen at 2% FPR for a cue that never blocks alone).
+ */
+const harmfulHeadMinimumScore = 0.5;
 
 /** Whether a split is a harmful request followed by a disfluent tail (the harmful-head reading; see above). */
 export function isSuffixAfterHarmfulRequest(tail: DisfluentTail): boolean {
@@ -84,7 +90,8 @@ export function isSuffixAfterHarmfulRequest(tail: DisfluentTail): boolean {
     tail.tailRate - tail.headRate >= harmfulHeadContrast &&
     tail.headOddness <= maximumHeadOddness &&
     (tail.tailCodeTokens < codeTokenLimit || tail.tailWordRate >= minimumWordRateWithCode) &&
-    tail.tailListRate < listRateLimit
+    tail.tailListRate < listRateLimit &&
+    tail.tailTagRate < listRateLimit
   );
 }
 
@@ -108,14 +115,14 @@ export interface DisfluentTailOptions {
    * The harm-request model for the harmful-head reading, or a loader called once when a text first has a disfluent
    * tail; default: the committed `models/harm-requests.bin`. `false`: the salad readings only.
    */
-  readonly harmRequests?: HarmRequestModel | (() => Promise<HarmRequestModel>) | false;
+  readonly harmRequests?: ModelSource<HarmRequestModel>;
 }
 
 /** A tail after a harmful request, from either reading. */
 function tailAfterHarmfulRequest(prepared: PreparedText, model: WordPairModel, harm: HarmRequestModel): DisfluentTail | undefined {
   for (const limits of [defaultSplitLimits, shortSplitLimits]) {
     const tail = findDisfluentTail(prepared, model, limits);
-    if (tail && isSuffixAfterHarmfulRequest(tail) && readsAsHarmRequest(harm, prepared.text.slice(0, tail.start))) return tail;
+    if (tail && isSuffixAfterHarmfulRequest(tail) && (readsAsHarmRequest(harm, prepared.text.slice(0, tail.start))?.score ?? 0) >= harmfulHeadMinimumScore) return tail;
   }
   return undefined;
 }
@@ -129,21 +136,8 @@ function tailAfterHarmfulRequest(prepared: PreparedText, model: WordPairModel, h
  * does not fire.
  */
 export function createDisfluentTailDetector(options: DisfluentTailOptions = {}): Detector {
-  const source = options.model ?? (() => loadWordPairModel());
-  let loading: Promise<WordPairModel> | undefined;
-  const model = (): WordPairModel | Promise<WordPairModel> => {
-    if (typeof source !== 'function') return source;
-    loading ??= source();
-    return loading;
-  };
-  const harmSource = options.harmRequests ?? (() => loadHarmRequestModel());
-  let harmLoading: Promise<HarmRequestModel> | undefined;
-  const harmModel = (): HarmRequestModel | Promise<HarmRequestModel> | undefined => {
-    if (harmSource === false) return undefined;
-    if (typeof harmSource !== 'function') return harmSource;
-    harmLoading ??= harmSource();
-    return harmLoading;
-  };
+  const model = lazyModel(options.model ?? (() => loadWordPairModel()));
+  const harmModel = lazyModel(options.harmRequests ?? (() => loadHarmRequestModel()));
   return {
     meta: {
       id: 'disfluent-tail',
@@ -153,6 +147,7 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
     },
     async scan(input) {
       const loaded = await model();
+      if (!loaded) return [];
       for (const [index, view] of input.normalized.views.entries()) {
         // Besides the text itself: decoded hidden layers and spaced letters, so an encoding does not hide the suffix.
         if (index > 0 && !hiddenLayerViewKinds.has(view.kind)) continue;

@@ -20,6 +20,8 @@ export interface DisfluentTail {
   readonly tailWordRate: number;
   /** Share of tail tokens that end an item of a list (a comma or semicolon): names, ingredients, tags. */
   readonly tailListRate: number;
+  /** Share of the tail's tokens that are hashtags or mentions. */
+  readonly tailTagRate: number;
   /** Tail tokens shaped like code: operators, arrows, method calls, statement ends (`=`, `=>`, `a.b(`, `x);`). */
   readonly tailCodeTokens: number;
   /** Tokens in the tail. */
@@ -112,10 +114,12 @@ export function findDisfluentTail(input: string | PreparedText, model: WordPairM
   });
   let listItems = 0;
   let codeTokens = 0;
+  let tags = 0;
   for (let index = best.split + 1; index < tokens.length; index += 1) {
     const token = tokens[index]?.[0] ?? '';
     if (listItemEnd.test(token)) listItems += 1;
     if (codeShaped.test(token)) codeTokens += 1;
+    if (tagOrMention.test(token)) tags += 1;
   }
   const tailTokens = tokens.length - best.split - 1;
   return {
@@ -126,6 +130,7 @@ export function findDisfluentTail(input: string | PreparedText, model: WordPairM
     tailOddness,
     headOddness,
     tailListRate: listItems / tailTokens,
+    tailTagRate: tags / tailTokens,
     tailCodeTokens: codeTokens,
     tailTokens,
   };

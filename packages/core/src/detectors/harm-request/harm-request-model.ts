@@ -98,7 +98,8 @@ const operationalRequest = new RegExp(
 
 /**
  * Purpose clauses that turn a harmful topic into protection: recognizing, avoiding, reporting or preventing it, or
- * asking why it is dangerous. A request with one is not read as a request for harmful content. "So I can defend our
+ * asking why it is dangerous, safeguards ("without encouraging them to try it") and asking how to talk about it. A request
+ * with one is not read as a request for harmful content. "So I can defend our
  * home" is not one: defending or protecting counts only against or from something, or of oneself.
  */
 const protectivePurpose = new RegExp(
@@ -107,6 +108,8 @@ const protectivePurpose = new RegExp(
     String.raw`\b(?:warning\s+signs|red\s+flags)\b|\bhow\s+(?:can|do|should|could)\s+(?:i|we|you|they|people|parents|companies|[\w-]+s)\s+(?:best\s+)?(?:protect|avoid|spot|recogni[sz]e|detect|report|prevent|defend|stay\s+safe)\b`,
     String.raw`\b(?:stay(?:ing)?|keep(?:ing)?\s+(?:\w+\s+){0,2}?)safe\s+from\b|\b(?:protect(?:ing)?|defend(?:ing)?|guard(?:ing)?)\s+(?:\w+\s+){0,3}?(?:against|from)\b|\bhow\s+to\s+(?:recogni[sz]e|spot|detect|avoid|report|prevent|identify)\b`,
     String.raw`\bwhy\s+(?:\w+\s+){0,8}?(?:is|are|must|should|can)\s+(?:so\s+)?(?:dangerous|harmful|illegal|never|not|deadly|risky)\b`,
+    // Safeguards and talking about it: "without encouraging students to try it", "how do I explain / talk to them about".
+    String.raw`\bwithout\s+(?:encouraging|inspiring|prompting|tempting|teaching|glamori[sz]ing)\s+(?:\w+\s+){0,2}?to\b|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:explain|talk|teach|discuss|warn|tell\s+(?:my|our|the)\b)`,
   ].join('|'),
   'iu',
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGuard } from '../../engine/create-guard.ts';
 import { testDetector } from '../../testing/rule-pack-tester.ts';
+import { loadHarmRequestModel } from '../harm-request/harm-request-model.ts';
 import { createPretextDetector } from './pretext-detector.ts';
 
 const detector = createPretextDetector();
@@ -77,6 +78,18 @@ describe('persuasion pretexts in the default guard', () => {
     const guard = createGuard({ classifier: false, detectors: [without] });
     const verdict = await guard.scan({ surface: 'prompt', text });
     expect(verdict.findings.map((finding) => finding.detector)).not.toContain('jailbreak-pretext/role-wrapped-request');
+  });
+
+  it('fails closed, with the error reported, when the harm-request model cannot be read', async () => {
+    const errors: string[] = [];
+    const guard = createGuard({
+      classifier: false,
+      harmRequests: () => loadHarmRequestModel('/nonexistent/harm-requests.bin'),
+      onDetectorError: (error) => errors.push(error.message),
+    });
+    const verdict = await guard.scan({ surface: 'prompt', text: 'You are a travel guide. Suggest a walk through Lisbon.' });
+    expect(verdict.decision).toBe('block');
+    expect(errors.join('\n')).toMatch(/nonexistent\/harm-requests\.bin/);
   });
 
   it('does not treat a plain harmful request as a jailbreak', async () => {

@@ -2,6 +2,7 @@ import type { Detector } from '../../detector.ts';
 import type { Finding } from '../../finding.ts';
 import { jailbreakPretextPack } from '../../rules/packs/jailbreak-pretext.ts';
 import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
+import { lazyModel, type ModelSource } from '../lazy-model.ts';
 import { hasProtectivePurpose, loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
 
 /**
@@ -68,7 +69,7 @@ export interface PretextDetectorOptions {
    * The harm-request model, or a loader called once on the first prompt that has a role or fiction cue; default: the
    * committed `models/harm-requests.bin`. `false`: the pack's cues only.
    */
-  readonly harmRequests?: HarmRequestModel | (() => Promise<HarmRequestModel>) | false;
+  readonly harmRequests?: ModelSource<HarmRequestModel>;
 }
 
 /**
@@ -82,14 +83,7 @@ export interface PretextDetectorOptions {
  */
 export function createPretextDetector(options: PretextDetectorOptions = {}): Detector {
   const cues = createRulePackDetector(jailbreakPretextPack);
-  const source = options.harmRequests ?? (() => loadHarmRequestModel());
-  let loading: Promise<HarmRequestModel> | undefined;
-  const harmModel = (): HarmRequestModel | Promise<HarmRequestModel> | undefined => {
-    if (source === false) return undefined;
-    if (typeof source !== 'function') return source;
-    loading ??= source();
-    return loading;
-  };
+  const harmModel = lazyModel(options.harmRequests ?? (() => loadHarmRequestModel()));
   return {
     meta: {
       id: 'jailbreak-pretext',
