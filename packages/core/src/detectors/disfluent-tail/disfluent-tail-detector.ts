@@ -103,7 +103,8 @@ export function isAdversarialTail(tail: DisfluentTail): boolean {
       (tail.tailRate >= saladTailRateThreshold && tail.tailRate - tail.headRate >= saladContrast && tail.tailOddness >= saladTailOddness)) &&
     tail.headOddness <= maximumHeadOddness &&
     (tail.tailCodeTokens < codeTokenLimit || tail.tailWordRate >= minimumWordRateWithCode) &&
-    tail.tailListRate < listRateLimit
+    tail.tailListRate < listRateLimit &&
+    !tail.afterQuestion
   );
 }
 

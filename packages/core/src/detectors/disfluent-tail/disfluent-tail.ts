@@ -22,6 +22,11 @@ export interface DisfluentTail {
   readonly tailListRate: number;
   /** Share of the tail's tokens that are hashtags or mentions. */
   readonly tailTagRate: number;
+  /**
+   * Whether a word ending a question or a lead-in ("…command injection?", "…this log:") sits where the tail starts (the
+   * head's last three tokens or the tail's first three): the tail is then material pasted after a question.
+   */
+  readonly afterQuestion: boolean;
   /** Tail tokens shaped like code: operators, arrows, method calls, statement ends (`=`, `=>`, `a.b(`, `x);`). */
   readonly tailCodeTokens: number;
   /** Tokens in the tail. */
@@ -34,6 +39,8 @@ const codeShaped = /^(?:[=+*/<>&|%-]{1,3}|=>|==|!=)$|=>|[\w\])]\.\w+\(|\w\);?$|;
 /** Hashtags and mentions (`#tbt`, `@dana`): social-media writing, not salad. */
 const tagOrMention = /^[#@][\p{L}\p{N}_]+[.,;:!?)]*$/u;
 const listItemEnd = /[,;]$/u;
+/** A plain word closing a question or a lead-in: "injection?", "log:" (not "??" or "):" from salad). */
+const questionOrLeadInEnd = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*[?:]$/u;
 
 /** How long a head and a tail must be, in word pairs. */
 export interface SplitLimits {
@@ -131,6 +138,7 @@ export function findDisfluentTail(input: string | PreparedText, model: WordPairM
     headOddness,
     tailListRate: listItems / tailTokens,
     tailTagRate: tags / tailTokens,
+    afterQuestion: tokens.slice(Math.max(0, best.split - 2), best.split + 4).some((token) => questionOrLeadInEnd.test(token[0])),
     tailCodeTokens: codeTokens,
     tailTokens,
   };

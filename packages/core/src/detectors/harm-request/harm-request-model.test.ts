@@ -62,6 +62,8 @@ describe('harm-request model', () => {
     // A protective purpose.
     expect(readsAsHarmRequest(forced, 'Write a message that warns how scammers trick an old man, so that our volunteers can recognize it.')).toBeUndefined();
     expect(readsAsHarmRequest(forced, 'What are the warning signs that someone tricks an old man into sending his savings?')).toBeUndefined();
+    // The harmful-looking sentence must itself be the request: a harmful story beside an ordinary request is not one.
+    expect(readsAsHarmRequest(model, 'Someone tricked an old man into sending his savings. Write a poem about spring.')).toBeUndefined();
   });
 
   it('round-trips through its file format', () => {

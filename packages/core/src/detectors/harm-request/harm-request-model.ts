@@ -105,7 +105,7 @@ const operationalRequest = new RegExp(
 const protectivePurpose = new RegExp(
   [
     String.raw`\bso\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?(?:can|could|will|would|may|know\s+how\s+to)\s+(?:better\s+)?(?:recogni[sz]e|spot|detect|avoid|identify|report|prevent|resist|stay\s+safe|be\s+safe|(?:protect|defend)\s+(?:themselves|ourselves|yourself|himself|herself|itself|against|from))\b`,
-    String.raw`\b(?:warning\s+signs|red\s+flags)\b|\bhow\s+(?:can|do|should|could)\s+(?:i|we|you|they|people|parents|companies|[\w-]+s)\s+(?:best\s+)?(?:protect|avoid|spot|recogni[sz]e|detect|report|prevent|defend|stay\s+safe)\b`,
+    String.raw`\b(?:warning|telltale|tell-tale|early)\s+signs\b|\bred\s+flags\b|\b(?:security\s+)?awareness\s+(?:training|session|campaign|course|poster)\b|\bhow\s+(?:can|do|should|could)\s+(?:i|we|you|they|people|parents|companies|[\w-]+s)\s+(?:best\s+)?(?:protect|avoid|spot|recogni[sz]e|detect|report|prevent|defend|stay\s+safe)\b`,
     String.raw`\b(?:stay(?:ing)?|keep(?:ing)?\s+(?:\w+\s+){0,2}?)safe\s+from\b|\b(?:protect(?:ing)?|defend(?:ing)?|guard(?:ing)?)\s+(?:\w+\s+){0,3}?(?:against|from)\b|\bhow\s+to\s+(?:recogni[sz]e|spot|detect|avoid|report|prevent|identify)\b`,
     String.raw`\bwhy\s+(?:\w+\s+){0,8}?(?:is|are|must|should|can)\s+(?:so\s+)?(?:dangerous|harmful|illegal|never|not|deadly|risky)\b`,
     // Safeguards and talking about it: "without encouraging students to try it", "how do I explain / talk to them about".
@@ -119,11 +119,19 @@ export function hasProtectivePurpose(text: string): boolean {
   return protectivePurpose.test(text);
 }
 
-/** Whether a text asks for harmful content: a harmful-looking sentence, an operational request, no protective purpose. */
+/**
+ * Whether a text asks for harmful content: one sentence that both reads as harmful and asks for operational content,
+ * and no protective purpose anywhere in the text. Returns that sentence and its score.
+ */
 export function readsAsHarmRequest(model: HarmRequestModel, text: string): { readonly score: number; readonly sentence: string } | undefined {
   if (!operationalRequest.test(text) || protectivePurpose.test(text)) return undefined;
-  const best = harmRequestScore(model, text);
-  return best.score >= model.threshold ? best : undefined;
+  let best: { score: number; sentence: string } | undefined;
+  for (const sentence of harmSentences(text)) {
+    if (!operationalRequest.test(sentence)) continue;
+    const score = harmProbability(model, sentence);
+    if (score >= model.threshold && score > (best?.score ?? 0)) best = { score, sentence };
+  }
+  return best;
 }
 
 /**
