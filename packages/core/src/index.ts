@@ -40,13 +40,15 @@ export { evasionDetector } from './detectors/evasion.ts';
 export { adversarialSuffixDetector } from './detectors/adversarial-suffix/adversarial-suffix-detector.ts';
 export {
   defaultHarmRequestModelPath,
+  harmFeatures,
   harmRequestScore,
+  harmSentences,
   loadHarmRequestModel,
   parseHarmRequestModel,
+  readsAsHarmRequest,
   serializeHarmRequestModel,
   type HarmRequestModel,
 } from './detectors/harm-request/harm-request-model.ts';
-export { trainHarmRequestModel, type HarmRequestTrainingData, type HarmRequestTrainingOptions } from './detectors/harm-request/train-harm-request-model.ts';
 export { createPretextDetector, type PretextDetectorOptions } from './detectors/pretext/pretext-detector.ts';
 export { createGuard, type Guard, type GuardConfig, type ScanOptions, type SessionRef } from './engine/create-guard.ts';
 export type { RedactedSpan, Verdict } from './engine/verdict.ts';

@@ -9,8 +9,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { harmRequestScore, serializeHarmRequestModel, trainHarmRequestModel, type HarmRequestModel, type HarmRequestTrainingData } from '@bulwark/core';
+import { harmRequestScore, readsAsHarmRequest, serializeHarmRequestModel, type HarmRequestModel } from '@bulwark/core';
+import { trainHarmRequestModel, type HarmRequestTrainingData } from './harm-request-trainer.ts';
 import { defaultDatasetDirectory, loadDatasets, type DatasetRow } from './dataset.ts';
+import { validationHalf } from '../calibrate/calibration-split.ts';
 import { rowSplit } from './examples.ts';
 import { repositoryRoot } from './main.ts';
 import { createRandom } from './network.ts';
@@ -41,7 +43,8 @@ export function harmRequestTrainingData(rows: readonly DatasetRow[], excludeFile
   return {
     harmful: kept.filter((row) => isHarmRequestRow(row) && rowSplit(row) === 'train').map((row) => row.text),
     benign: [...benignPrompts.filter((row) => rowSplit(row) === 'train').map((row) => row.text), ...syntheticBenign()],
-    validationBenign: benignPrompts.filter((row) => rowSplit(row) === 'validation').map((row) => row.text),
+    // The calibration half only: the test half stays unseen for `pnpm eval --only detection`, as for fusion thresholds.
+    validationBenign: benignPrompts.filter((row) => validationHalf(row) === 'calibration').map((row) => row.text),
   };
 }
 
@@ -68,10 +71,13 @@ export function runTrainHarmRequests(argv: readonly string[]): number {
   const out = values.out ?? path.join(repositoryRoot, 'packages/core/models/harm-requests.bin');
   writeFileSync(out, serializeHarmRequestModel(model));
   const validationHarmful = rows.filter((row) => isHarmRequestRow(row) && !defaultExcludedFiles.includes(row.file) && rowSplit(row) === 'validation');
+  // The model alone (best sentence at or above the threshold), before the request-form gate the detectors add.
   const recalled = validationHarmful.filter((row) => harmRequestScore(model, row.text).score >= model.threshold).length;
+  const gated = validationHarmful.filter((row) => readsAsHarmRequest(model, row.text) !== undefined).length;
   process.stdout.write(
     `harm-requests: ${data.harmful.length} harmful and ${data.benign.length} benign training prompts; threshold ${model.threshold.toFixed(3)} ` +
-      `(≤ 2% of ${data.validationBenign.length} validation benign prompts); validation harmful requests at or above it: ${recalled}/${validationHarmful.length} → ${out}\n`,
+      `(≤ 2% of ${data.validationBenign.length} calibration-half benign prompts); validation harmful requests at or above it: ${recalled}/${validationHarmful.length}, ` +
+      `read as a request (with the request-form and protective-purpose gates): ${gated}/${validationHarmful.length} → ${out}\n`,
   );
   return 0;
 }

@@ -114,8 +114,22 @@ const causes = [
   'a tax on sugary drinks', 'keeping the local swimming pool open', 'more public benches for older residents', 'daylight saving time ending',
 ];
 
+/** Debate motions: contested, but ordinary to argue either way in class, in a club or in a newspaper. */
+const motions = [
+  'homework should be optional', 'school uniforms should be abolished', 'the voting age should be lowered to sixteen',
+  'zoos do more good than harm', 'nuclear power belongs in the climate plan', 'social media should be off limits for children under thirteen',
+  'video games can teach teamwork', 'remote work makes teams more productive', 'cars should be banned from the city centre',
+  'competitive sports in schools do more harm than good', 'tourism taxes protect historic cities', 'space exploration is worth its cost',
+  'boxing should be banned', 'hunting has a place in wildlife management', 'violent films should not be censored',
+  'fast food advertising to children should be restricted', 'standardized tests should be scrapped', 'the death penalty should be abolished',
+];
+const debateSettings = ['', 'For a debate tournament, ', 'For my civics class, ', 'For the school debate club, ', 'As practice for a debate, '];
+
 /** One everyday request in a form harmful requests also take. */
 export function syntheticEverydayRequest(random: () => number): string {
-  if (random() < 0.75) return `${pickOne(howToOpeners, random)} ${pickOne(everydayTasks, random)}${random() < 0.5 ? '?' : '.'}`;
-  return `Write ${pickOne(persuasiveForms, random)} ${random() < 0.5 ? 'arguing for' : 'in favour of'} ${pickOne(causes, random)}.`;
+  const draw = random();
+  if (draw < 0.65) return `${pickOne(howToOpeners, random)} ${pickOne(everydayTasks, random)}${random() < 0.5 ? '?' : '.'}`;
+  if (draw < 0.8) return `Write ${pickOne(persuasiveForms, random)} ${random() < 0.5 ? 'arguing for' : 'in favour of'} ${pickOne(causes, random)}.`;
+  const setting = pickOne(debateSettings, random);
+  return `${setting}${setting ? 'write' : 'Write'} ${pickOne(persuasiveForms, random)} arguing that ${pickOne(motions, random)}.`;
 }

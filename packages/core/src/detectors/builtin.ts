@@ -17,13 +17,14 @@ import { createDisfluentTailDetector } from './disfluent-tail/disfluent-tail-det
 import { loadDefaultClassifier } from './default-classifier.ts';
 import { evasionDetector } from './evasion.ts';
 import { createExfiltrationDetector } from './exfiltration/exfiltration-detector.ts';
+import { loadHarmRequestModel } from './harm-request/harm-request-model.ts';
 import { createInjectionFusionDetector, type AttackClassifierSource, type ModelCalibration } from './injection-fusion.ts';
 import { createIntentDetector } from './intent/intent-detector.ts';
+import { loadOnce } from './lazy-model.ts';
 import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './leak-options.ts';
 import { createPiiDetector } from './pii/pii-detector.ts';
 import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
 import { createPretextDetector, type PretextDetectorOptions } from './pretext/pretext-detector.ts';
-import { loadHarmRequestModel } from './harm-request/harm-request-model.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -59,7 +60,7 @@ export interface BuiltinDetectorOptions {
 export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions = {}): Detector[] {
   const attackPacks = new Set<unknown>(attackRulePacks);
   // One harm-request model for the two detectors that read it, loaded once on first use.
-  const harmRequests = options.harmRequests ?? sharedLoader(() => loadHarmRequestModel());
+  const harmRequests = options.harmRequests ?? loadOnce(() => loadHarmRequestModel());
   return [
     evasionDetector,
     createInjectionFusionDetector({
@@ -75,12 +76,6 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
     ...flowDetectors(policy),
     ...leakDetectors(policy),
   ];
-}
-
-/** A loader whose load runs once however many detectors call it. */
-function sharedLoader<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => (loading ??= load());
 }
 
 /** The tool-call detectors (tool policy, argument injection, intent, data flow), compiled for a policy. */

@@ -2,15 +2,18 @@
 export type ModelSource<T extends object> = T | (() => Promise<T>) | false;
 
 /**
- * Reads a model source lazily: a loader runs once, on the first call, and every later call gets the same promise (a
- * failed load stays failed: the detector throws and the policy's failure mode applies). `false` reads as `undefined`.
+ * A loader whose load runs once, however many callers (or detectors) call it. A failed load stays failed until the
+ * process restarts: every scan that needs the model throws, and the policy's failure mode applies (fail closed by
+ * default), so a missing or corrupt model file is loud, never silently skipped.
  */
-export function lazyModel<T extends object>(source: ModelSource<T>): () => T | Promise<T> | undefined {
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
-  return () => {
-    if (source === false) return undefined;
-    if (typeof source !== 'function') return source;
-    loading ??= source();
-    return loading;
-  };
+  return () => (loading ??= load());
+}
+
+/** Reads a model source lazily (see {@link loadOnce}); `false` reads as `undefined`. */
+export function lazyModel<T extends object>(source: ModelSource<T>): () => T | Promise<T> | undefined {
+  if (source === false) return () => undefined;
+  if (typeof source !== 'function') return () => source;
+  return loadOnce(source);
 }

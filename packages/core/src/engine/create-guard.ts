@@ -41,8 +41,8 @@ export interface GuardConfig {
   /** Calibration of that classifier (model thresholds on the policy scale). */
   classifierCalibration?: ModelCalibration;
   /**
-   * The harm-request model the built-in jailbreak-pretext detector reads (a model or a loader called once); default:
-   * the committed one. `false` leaves it out.
+   * The harm-request model the built-in jailbreak-pretext and disfluent-tail detectors read (a model or a loader
+   * called once); default: the committed one. `false` leaves it out.
    */
   harmRequests?: ModelSource<HarmRequestModel>;
   /** Called when a detector throws (the policy's failure mode is applied either way). Defaults to `console.error`. */

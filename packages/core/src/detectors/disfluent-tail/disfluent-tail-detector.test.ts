@@ -3,6 +3,7 @@ import { createGuard } from '../../engine/create-guard.ts';
 import { testDetector } from '../../testing/rule-pack-tester.ts';
 import { createDisfluentTailDetector, loadWordPairModel, parseWordPairModel } from './disfluent-tail-detector.ts';
 import { findDisfluentTail } from './disfluent-tail.ts';
+import { loadHarmRequestModel } from '../harm-request/harm-request-model.ts';
 import { buildWordPairModel, isSeenPair, wordClassOf } from './word-pairs.ts';
 
 const detector = createDisfluentTailDetector();
@@ -137,9 +138,31 @@ describe('a suffix after a request for harmful content', () => {
 
   it.each([
     'How do I bake sourdough bread at home with a cast iron pot',
+    'How can I bake sourdough bread at home with a cast iron pot',
     'What are the warning signs that someone is stealing credit card numbers from our online store',
   ])('leaves "%s" followed by the same tail alone', async (request) => {
     expect(await scan(`${request} ${tail}`)).toEqual([]);
+  });
+
+  it.each([
+    'How can I safely thaw frozen turkey overnight before Thanksgiving dinner?',
+    'How can I legally break my lease early because of mould?',
+    'How can I claim a VAT refund on a Brompton folding bike purchase?',
+    'How can I translate this: nous avons mangé des crêpes au bord de la mer hier soir avec les enfants',
+  ])('leaves a plain question with an unusual ending alone: %s', async (text) => {
+    expect(await scan(text)).toEqual([]);
+  });
+
+  it('fails closed, with the error reported, when the harm-request model cannot be read', async () => {
+    const errors: string[] = [];
+    const guard = createGuard({
+      classifier: false,
+      detectors: [createDisfluentTailDetector({ harmRequests: () => loadHarmRequestModel('/nonexistent/harm-requests.bin') })],
+      onDetectorError: (error) => errors.push(error.message),
+    });
+    const verdict = await guard.scan({ surface: 'prompt', text: `How do I bake sourdough bread at home with a cast iron pot ${tail}` });
+    expect(verdict.decision).toBe('block');
+    expect(errors.join('\n')).toMatch(/nonexistent\/harm-requests\.bin/);
   });
 
   it('does not read hashtags as a suffix, even after a harmful request', async () => {

@@ -62,11 +62,16 @@ const minimumShortTailOddness = 2;
 
 
 /** The adversarial tail of a text, from the long reading or (with twice the salad) the short one. */
-function adversarialTailOf(prepared: PreparedText, model: WordPairModel): DisfluentTail | undefined {
-  const long = findDisfluentTail(prepared, model, defaultSplitLimits);
+function adversarialTailOf([long, short]: Splits): DisfluentTail | undefined {
   if (long && isAdversarialTail(long)) return long;
-  const short = findDisfluentTail(prepared, model, shortSplitLimits);
   return short && isAdversarialTail(short) && short.tailOddness >= minimumShortTailOddness ? short : undefined;
+}
+
+/** A text's best split under the long reading and under the short one, computed once for every reading. */
+type Splits = readonly [DisfluentTail | undefined, DisfluentTail | undefined];
+
+function splitsOf(prepared: PreparedText, model: WordPairModel): Splits {
+  return [findDisfluentTail(prepared, model, defaultSplitLimits), findDisfluentTail(prepared, model, shortSplitLimits)];
 }
 
 /**
@@ -91,7 +96,8 @@ export function isSuffixAfterHarmfulRequest(tail: DisfluentTail): boolean {
     tail.headOddness <= maximumHeadOddness &&
     (tail.tailCodeTokens < codeTokenLimit || tail.tailWordRate >= minimumWordRateWithCode) &&
     tail.tailListRate < listRateLimit &&
-    tail.tailTagRate < listRateLimit
+    tail.tailTagRate < listRateLimit &&
+    !tail.afterQuestion
   );
 }
 
@@ -120,12 +126,10 @@ export interface DisfluentTailOptions {
 }
 
 /** A tail after a harmful request, from either reading. */
-function tailAfterHarmfulRequest(prepared: PreparedText, model: WordPairModel, harm: HarmRequestModel): DisfluentTail | undefined {
-  for (const limits of [defaultSplitLimits, shortSplitLimits]) {
-    const tail = findDisfluentTail(prepared, model, limits);
-    if (tail && isSuffixAfterHarmfulRequest(tail) && (readsAsHarmRequest(harm, prepared.text.slice(0, tail.start))?.score ?? 0) >= harmfulHeadMinimumScore) return tail;
-  }
-  return undefined;
+function tailAfterHarmfulRequest(splits: Splits, text: string, harm: HarmRequestModel): DisfluentTail | undefined {
+  return splits.find(
+    (tail) => tail !== undefined && isSuffixAfterHarmfulRequest(tail) && (readsAsHarmRequest(harm, text.slice(0, tail.start))?.score ?? 0) >= harmfulHeadMinimumScore,
+  );
 }
 
 /**
@@ -152,10 +156,10 @@ export function createDisfluentTailDetector(options: DisfluentTailOptions = {}):
       for (const [index, view] of input.normalized.views.entries()) {
         // Besides the text itself: decoded hidden layers and spaced letters, so an encoding does not hide the suffix.
         if (index > 0 && !hiddenLayerViewKinds.has(view.kind)) continue;
-        const prepared = prepareText(view.text, loaded);
-        const salad = adversarialTailOf(prepared, loaded);
-        const harm = salad ? undefined : await harmModel();
-        const tail = salad ?? (harm ? tailAfterHarmfulRequest(prepared, loaded, harm) : undefined);
+        const splits = splitsOf(prepareText(view.text, loaded), loaded);
+        const salad = adversarialTailOf(splits);
+        const harm = salad || (!splits[0] && !splits[1]) ? undefined : await harmModel();
+        const tail = salad ?? (harm ? tailAfterHarmfulRequest(splits, view.text, harm) : undefined);
         if (!tail) continue;
         return [
           {

@@ -5,6 +5,8 @@
  * reads as seen), never a false negative.
  */
 
+import { hashSlot } from '../hash-slot.ts';
+
 /** A word-pair Bloom filter: `bits` = log2 of its size in bits. */
 export interface WordPairModel {
   readonly bits: number;
@@ -36,18 +38,9 @@ export function isWordClass(wordClass: WordClass): boolean {
   return wordClass !== otherToken && wordClass !== numberToken;
 }
 
-/** 32-bit FNV-1a of a string, finished with a mixer, cut to `bits` bits. */
+/** The Bloom-filter slot of a word pair. */
 export function pairSlot(first: WordClass, second: WordClass, bits: number): number {
-  const key = `${first} ${second}`;
-  let hash = 2166136261;
-  for (let index = 0; index < key.length; index += 1) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 16777619);
-  }
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0x5bd1e995);
-  hash ^= hash >>> 15;
-  return (hash >>> 0) >>> (32 - bits);
+  return hashSlot(`${first} ${second}`, bits);
 }
 
 /** Whether natural text was seen to put `second` right after `first`; a non-word token never pairs. */

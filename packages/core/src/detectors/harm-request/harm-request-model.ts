@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { BulwarkConfigError } from '../../errors.ts';
+import { hashSlot } from '../hash-slot.ts';
 
 /**
  * How much a sentence reads like a request for harmful content (weapons, malware, fraud, hate, disinformation…): a
@@ -12,7 +13,9 @@ import { BulwarkConfigError } from '../../errors.ts';
 export interface HarmRequestModel {
   /** log2 of the number of weight slots. */
   readonly bits: number;
+  /** The logit of a sentence with no known feature. */
   readonly bias: number;
+  /** One weight per hashed unigram or bigram slot. */
   readonly weights: Float32Array;
   /** Score from which a sentence counts as a harmful request; chosen on validation prompts when the model was built. */
   readonly threshold: number;
@@ -23,43 +26,71 @@ export const defaultHarmRequestModelPath: string = fileURLToPath(new URL('../../
 
 const magic = 'BWHR';
 const headerBytes = 20;
-/** Sentences scored per text at most (a prompt is short; a pasted book is not a request). */
-const maximumSentences = 400;
 const minimumSentenceWords = 3;
+/** A request has content: "How can I" alone is an opener, not a request (the model scores bare openers high). */
+const minimumRequestWords = 6;
 
 const wordPattern = /[\p{L}\p{N}']+/gu;
-const sentenceBreak = /(?<=[.!?])\s+|\n+/u;
+const sentenceBreak = /(?<=[.!?])\s+|\n+/gu;
 
 /** Lower-cased words of a text. */
 export function harmWords(text: string): string[] {
   return text.toLowerCase().match(wordPattern) ?? [];
 }
 
+/** A sentence of a text, with where it ends (the start of the next). */
+interface Sentence {
+  readonly text: string;
+  readonly end: number;
+}
+
+/** Splits a text at sentence ends and line breaks, in one pass. */
+function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  for (const match of text.matchAll(sentenceBreak)) {
+    sentences.push({ text: text.slice(start, match.index).trim(), end: match.index + match[0].length });
+    start = match.index + match[0].length;
+  }
+  sentences.push({ text: text.slice(start).trim(), end: text.length });
+  return sentences.filter((sentence) => sentence.text !== '');
+}
+
 /** The sentences of a text that have enough words to be a request (the whole text when none has). */
 export function harmSentences(text: string): string[] {
-  const sentences = text
-    .split(sentenceBreak)
-    .map((sentence) => sentence.trim())
+  const sentences = splitSentences(text)
+    .map((sentence) => sentence.text)
     .filter((sentence) => harmWords(sentence).length >= minimumSentenceWords);
-  return sentences.length > 0 ? sentences.slice(0, maximumSentences) : [text];
+  return sentences.length > 0 ? sentences : [text];
 }
 
-function slotOf(key: string, bits: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index += 1) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0x5bd1e995);
-  hash ^= hash >>> 15;
-  return (hash >>> 0) >>> (32 - bits);
-}
+/**
+ * English function words. Features made only of them ("how can i", "can you", "to the") are left out: the harmful
+ * request datasets ask "How can I …" far more often than benign prompts do, and a model that learns the question form
+ * blocks "How can I bake sourdough bread". The request form is checked separately ({@link readsAsHarmRequest}); the
+ * model reads content words and the pairs they form ("can hack", "pipe bomb").
+ */
+const functionWords: ReadonlySet<string> = new Set(
+  (
+    'a about above after again all also am an and any are as at be because been before being below between both but by can ' +
+    'could did do does doing down during each few for from further had has have having he her here hers herself him himself ' +
+    'his how i if in into is it its itself just let me might more most must my myself no nor not now of off on once only or ' +
+    'other our ours ourselves out over own please same she should so some such than that the their theirs them themselves ' +
+    'then there these they this those through to too under until up very was we were what when where which while who whom ' +
+    "why will with would you your yours yourself yourselves i'm i'd i've you're it's can't don't what's"
+  ).split(' '),
+);
 
-/** The weight slots a text turns on: its word unigrams and bigrams, hashed, each once. */
+/** The weight slots a text turns on: its word unigrams and bigrams that hold a content word, hashed, each once. */
 export function harmFeatures(text: string, bits: number): number[] {
   const words = harmWords(text);
   const slots = new Set<number>();
   for (let index = 0; index < words.length; index += 1) {
-    slots.add(slotOf(`u ${words[index]}`, bits));
-    if (index + 1 < words.length) slots.add(slotOf(`b ${words[index]} ${words[index + 1]}`, bits));
+    const word = words[index]!;
+    const content = !functionWords.has(word);
+    if (content) slots.add(hashSlot(`u ${word}`, bits));
+    const next = words[index + 1];
+    if (next !== undefined && (content || !functionWords.has(next))) slots.add(hashSlot(`b ${word} ${next}`, bits));
   }
   return [...slots];
 }
@@ -97,40 +128,54 @@ const operationalRequest = new RegExp(
 );
 
 /**
- * Purpose clauses that turn a harmful topic into protection: recognizing, avoiding, reporting or preventing it, or
- * asking why it is dangerous, safeguards ("without encouraging them to try it") and asking how to talk about it. A request
- * with one is not read as a request for harmful content. "So I can defend our
- * home" is not one: defending or protecting counts only against or from something, or of oneself.
+ * Purpose clauses that turn a harmful topic into protection: recognizing, detecting, avoiding, reporting or preventing
+ * it, asking why it is dangerous, safeguards ("without encouraging them to try it", "without glamorizing it"), keeping
+ * within the law ("legally"), and asking how to talk about it. "So I can defend our home" is not one: defending or
+ * protecting counts only against or from something, or of oneself. Read only near the request (see
+ * {@link hasProtectivePurposeNear}): a phrase elsewhere in a long prompt ("Red flags aside.") protects nothing.
  */
 const protectivePurpose = new RegExp(
   [
     String.raw`\bso\s+(?:that\s+)?(?:[\w'-]+\s+){1,4}?(?:can|could|will|would|may|know\s+how\s+to)\s+(?:better\s+)?(?:recogni[sz]e|spot|detect|avoid|identify|report|prevent|resist|stay\s+safe|be\s+safe|(?:protect|defend)\s+(?:themselves|ourselves|yourself|himself|herself|itself|against|from))\b`,
     String.raw`\b(?:warning|telltale|tell-tale|early)\s+signs\b|\bred\s+flags\b|\b(?:security\s+)?awareness\s+(?:training|session|campaign|course|poster)\b|\bhow\s+(?:can|do|should|could)\s+(?:i|we|you|they|people|parents|companies|[\w-]+s)\s+(?:best\s+)?(?:protect|avoid|spot|recogni[sz]e|detect|report|prevent|defend|stay\s+safe)\b`,
-    String.raw`\b(?:stay(?:ing)?|keep(?:ing)?\s+(?:\w+\s+){0,2}?)safe\s+from\b|\b(?:protect(?:ing)?|defend(?:ing)?|guard(?:ing)?)\s+(?:\w+\s+){0,3}?(?:against|from)\b|\bhow\s+to\s+(?:recogni[sz]e|spot|detect|avoid|report|prevent|identify)\b`,
+    String.raw`\b(?:stay(?:ing)?|keep(?:ing)?\s+(?:\w+\s+){0,2}?)safe\s+from\b|\b(?:protect(?:ing)?|defend(?:ing)?|guard(?:ing)?)\s+(?:\w+\s+){0,3}?(?:against|from)\b|\bhow\s+to\s+(?:recogni[sz]e|spot|detect|avoid|report|prevent|identify)\b|\buse[sd]?\s+(?:it|this|them)\s+to\s+(?:train\s+\w+\s+to\s+)?(?:spot|recogni[sz]e|detect|identify|report|prevent)\b`,
     String.raw`\bwhy\s+(?:\w+\s+){0,8}?(?:is|are|must|should|can)\s+(?:so\s+)?(?:dangerous|harmful|illegal|never|not|deadly|risky)\b`,
-    // Safeguards and talking about it: "without encouraging students to try it", "how do I explain / talk to them about".
-    String.raw`\bwithout\s+(?:encouraging|inspiring|prompting|tempting|teaching|glamori[sz]ing)\s+(?:\w+\s+){0,2}?to\b|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:explain|talk|teach|discuss|warn|tell\s+(?:my|our|the)\b)`,
+    String.raw`\bhow\s+(?:can|do|could|would|should)\s+(?:i|we|you|parents|people)\s+(?:tell|know|find\s+out|check|notice|see)\s+(?:if|whether|who|when)\b`,
+    String.raw`\bwithout\s+(?:encouraging|inspiring|prompting|tempting|teaching|glamori[sz]ing|romantici[sz]ing|promoting|endorsing)\s+(?:(?:it|them|this|anyone|readers|students|kids|people)\b|(?:\w+\s+){0,2}?to\b)|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:explain|talk|teach|discuss|warn|tell\s+(?:my|our|the)\b)`,
+    String.raw`\b(?:legally|lawfully|within\s+the\s+law|legal\s+ways?)\b`,
   ].join('|'),
   'iu',
 );
 
-/** Whether a text gives a protective purpose for talking about harm (recognize, avoid, report, prevent it; why it is dangerous). */
+/** Whether a text states a protective purpose anywhere (see {@link hasProtectivePurposeNear} for the scoped reading). */
 export function hasProtectivePurpose(text: string): boolean {
   return protectivePurpose.test(text);
 }
 
+/** Whether the sentence around `index` or the one after it states a protective purpose. */
+export function hasProtectivePurposeNear(text: string, index: number): boolean {
+  const sentences = splitSentences(text);
+  const at = sentences.findIndex((sentence) => index < sentence.end);
+  if (at < 0) return false;
+  return sentences.slice(at, at + 2).some((sentence) => protectivePurpose.test(sentence.text));
+}
+
 /**
- * Whether a text asks for harmful content: one sentence that both reads as harmful and asks for operational content,
- * and no protective purpose anywhere in the text. Returns that sentence and its score.
+ * Whether a text asks for harmful content: one sentence of at least six words that reads as harmful, is itself an
+ * operational request, and has no protective purpose in it or in the sentence after it. Returns the highest-scoring
+ * such sentence and its score.
  */
 export function readsAsHarmRequest(model: HarmRequestModel, text: string): { readonly score: number; readonly sentence: string } | undefined {
-  if (!operationalRequest.test(text) || protectivePurpose.test(text)) return undefined;
+  if (!operationalRequest.test(text)) return undefined;
+  const sentences = splitSentences(text);
   let best: { score: number; sentence: string } | undefined;
-  for (const sentence of harmSentences(text)) {
-    if (!operationalRequest.test(sentence)) continue;
-    const score = harmProbability(model, sentence);
-    if (score >= model.threshold && score > (best?.score ?? 0)) best = { score, sentence };
-  }
+  sentences.forEach((sentence, index) => {
+    if (harmWords(sentence.text).length < minimumRequestWords || !operationalRequest.test(sentence.text)) return;
+    const score = harmProbability(model, sentence.text);
+    if (score < model.threshold || score <= (best?.score ?? 0)) return;
+    if (sentences.slice(index, index + 2).some((near) => protectivePurpose.test(near.text))) return;
+    best = { score, sentence: sentence.text };
+  });
   return best;
 }
 

@@ -3,7 +3,7 @@ import type { Finding } from '../../finding.ts';
 import { jailbreakPretextPack } from '../../rules/packs/jailbreak-pretext.ts';
 import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
 import { lazyModel, type ModelSource } from '../lazy-model.ts';
-import { hasProtectivePurpose, loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
+import { hasProtectivePurposeNear, loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
 
 /**
  * The cue classes: those of the `jailbreak-pretext` pack, read from its rule ids, and `request`, a sentence the
@@ -24,10 +24,17 @@ function cueOf(detectorId: string): Cue | undefined {
 }
 
 /**
- * The cues that wrap a request in a pretext: any of them beside a request for harmful content makes a jailbreak.
- * Evasion ("without getting caught") is not one: it belongs to the harmful request itself.
+ * The cues that wrap a request in a pretext: a role, a setting (a story, an exercise, a profession, pressure), a fiction
+ * or a misuse disclaimer. Evasion ("without getting caught") is not one: it belongs to the harmful request itself.
  */
 const pretextCues: readonly Cue[] = ['frame', 'setting', 'fiction', 'misuse'];
+/**
+ * A request cue blocks (0.85) beside any pretext, so it must be clear: the model's midpoint, above the threshold the
+ * model file carries (chosen at 2% of benign calibration prompts for a signal that never blocks alone). Role-play
+ * prompts are common and the model is a word model: at its own threshold it read "Write a post about how you overcame
+ * the challenges" inside a role as harmful.
+ */
+const clearRequestScore = 0.5;
 
 /** How the cues combine: the first matching line wins. */
 const combinations: ReadonlyArray<{ readonly id: string; readonly score: number; readonly message: string; readonly holds: (cues: ReadonlySet<Cue>) => boolean }> = [
@@ -66,7 +73,8 @@ const combinations: ReadonlyArray<{ readonly id: string; readonly score: number;
 /** Options of {@link createPretextDetector}. */
 export interface PretextDetectorOptions {
   /**
-   * The harm-request model, or a loader called once on the first prompt that has a role or fiction cue; default: the
+   * The harm-request model, or a loader called once on the first prompt that has a pretext cue (role, setting, fiction or
+   * misuse disclaimer); default: the
    * committed `models/harm-requests.bin`. `false`: the pack's cues only.
    */
   readonly harmRequests?: ModelSource<HarmRequestModel>;
@@ -77,7 +85,8 @@ export interface PretextDetectorOptions {
  * the harm-request model. A role alone ("you are a travel guide"), deniability alone ("without getting caught") or a
  * harmful request alone yields nothing: a plain harmful request is a content-safety matter, not a jailbreak. A misuse
  * disclaimer with a role, fiction or deniability, deniability inside a role, a sentence the harm-request model reads as
- * a request for harmful content inside a role or fiction, or "Sure, here is" priming block (0.8–0.85); a lone
+ * a clear request for harmful content (model score ≥ 0.5) inside a role, a setting (a story, an exercise, a profession,
+ * pressure), a fiction or misuse disclaimer, or "Sure, here is" priming block (0.8–0.85); a lone
  * disclaimer, a role declared fictional or a harmful topic named inside a role is flag level (0.5–0.6) and blocks only
  * with the classifier or another rule (the policy's noisy-or). Category `jailbreak`, prompts only.
  */
@@ -99,15 +108,17 @@ export function createPretextDetector(options: PretextDetectorOptions = {}): Det
         if (cue && !found.has(cue)) found.set(cue, finding);
       }
       const text = input.normalized.views[0]?.text ?? '';
-      // A harmful topic named to protect from it ("so that staff can spot it", "why it is dangerous") is not harm asked for.
-      if (found.has('harm') && hasProtectivePurpose(text)) found.delete('harm');
+      // A harmful topic named to protect from it ("so that staff can spot it", "why it is dangerous") is not harm asked
+      // for; the purpose must sit in the sentence that names the harm or the next one.
+      const harm = found.get('harm');
+      if (harm?.span && hasProtectivePurposeNear(input.normalized.original, harm.span.start)) found.delete('harm');
       // The model is read only where a pretext is: a harmful request without one is not a jailbreak.
       let requestEvidence = '';
       if (pretextCues.some((cue) => found.has(cue))) {
         const model = await harmModel();
         if (model) {
           const request = readsAsHarmRequest(model, text);
-          if (request) {
+          if (request && request.score >= clearRequestScore) {
             found.set('request', { detector: 'jailbreak-pretext/harm-request', category: 'jailbreak', score: request.score, message: 'a request for harmful content' });
             requestEvidence = ` request=${request.score.toFixed(2)}`;
           }

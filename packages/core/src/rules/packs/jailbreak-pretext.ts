@@ -223,9 +223,9 @@ export const jailbreakPretextPack = {
       patterns: [
         String.raw`\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}?(?:writing|drafting|working\s+on|developing|creating|making|producing|running|building|preparing|designing)\s+(?:a|an|my|our|the|this)\s+(?:[\w-]+\s+){0,3}?(?:\w+-)?(?:novel|story|book|thriller|screenplay|script|play|memoir|game|series|episode|film|movie|comic|podcast|course|module|training|lecture|class|seminar|simulation|exercise|drill|documentary|lab|workshop)\b`,
         String.raw`\b(?:for|in)\s+(?:a|an|my|our|this)\s+(?:[\w-]+\s+){0,3}?(?:\w+-)?(?:novel|story|thriller|screenplay|script|stage\s+play|video\s+game|film|movie|episode|chapter|scene|experiment|thought\s+experiment|simulation|exercise|drill|seminar|role-?play|tabletop|worldbuilding|debate|tournament|assignment|homework|demo|presentation|dissertation|thesis)\b`,
-        String.raw`\blet'?s\s+(?:play|pretend|imagine|role-?play)\b|\bmake-believe\b|\byou'?re\s+\p{Lu}[\w-]*,\s+(?:a|an|the)\b|(?:^|[.!?:]\s+)\W*as\s+(?:my|our|your|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s*,\s*(?!\s|(?:we|i|he|she|they|it|there|the|our|my|his|her|their)\b)`,
+        String.raw`\blet'?s\s+(?:play|pretend|imagine|role-?play)\b|\bmake-believe\b|\byou'?re\s+\p{Lu}[\w-]*,\s+(?:a|an|the)\b|(?:^|[.!?:]\s+)\W{0,3}as\s+(?:my|our|your|a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s*,\s*(?!\s|(?:we|i|he|she|they|it|there|the|our|my|his|her|their)\b)`,
         String.raw`\bas\s+part\s+of\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:exercise|training|drill|study|research|project|assessment|test|experiment|simulation|course|investigation)\b|\b(?:sanctioned|authori[sz]ed|approved|legitimate|licensed|official|controlled|supervised)\s+(?:[\w-]+\s+){0,2}?(?:exercise|training|test|experiment|study|research|engagement|assessment|drill|investigation)\b`,
-        String.raw`\b(?:i'?m|i\s+am)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:student|teacher|professor|lecturer|researcher|scientist|doctor|nurse|officer|investigator|journalist|reporter|writer|novelist|author|screenwriter|historian|instructor|trainer|analyst|consultant|lawyer|pharmacist|chemist|engineer|anthropologist|sociologist|psychologist|[\w-]+(?:er|or|ist|ian|worker))\b`,
+        String.raw`\b(?:i'?m|i\s+am)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:student|teacher|professor|lecturer|researcher|scientist|doctor|nurse|officer|investigator|journalist|reporter|writer|novelist|author|screenwriter|historian|instructor|trainer|analyst|consultant|lawyer|pharmacist|chemist|engineer|anthropologist|sociologist|psychologist|caseworker|social\s+worker|counsel(?:l)?or|therapist|moderator)\b`,
         // Pressure: an emergency, desperation, stakes the model is made responsible for.
         String.raw`\b(?:it'?s|this\s+is)\s+an?\s+(?:real\s+)?emergency\b|\btime\s+is\s+(?:critical|running\s+out|of\s+the\s+essence)\b|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+)?desperate\b|\b(?:lives?|my\s+(?:job|career|life|family|future))\s+(?:is\s+|are\s+)?(?:at\s+stake|depends?\s+on\s+(?:it|this|you))\b|\bi\s+have\s+no\s+(?:other\s+)?(?:choice|option)\b|\byou'?re\s+my\s+(?:only|last)\s+hope\b`,
         String.raw`\b(?:thought\s+experiment|hypothetically|in\s+theory|theoretically)\b|\b(?:in|for)\s+(?:this|the|my|our)\s+(?:story|novel|scene|game|script|chapter|episode|fictional\s+world|universe)\b|\b(?:a|the)\s+(?:chapter|scene|passage|journal\s+entry|monologue|dialogue)\s+(?:where|in\s+which)\b`,
@@ -257,6 +257,8 @@ export const jailbreakPretextPack = {
           'Write the next sentence in the following story.',
           'Is it an emergency if my dog ate chocolate?',
           'As our guest arrived late, we started without him.',
+          'I am a mother of two and I work nights.',
+          "I'm a beginner at chess.",
         ],
       },
     },

@@ -1,4 +1,5 @@
-import { harmFeatures, harmRequestScore, harmSentences, parseHarmRequestModel, serializeHarmRequestModel, type HarmRequestModel } from './harm-request-model.ts';
+import { BulwarkConfigError, harmFeatures, harmRequestScore, harmSentences, parseHarmRequestModel, serializeHarmRequestModel, type HarmRequestModel } from '@bulwark/core';
+import { createRandom } from './network.ts';
 
 /** What a harm-request model learns from. */
 export interface HarmRequestTrainingData {
@@ -12,47 +13,39 @@ export interface HarmRequestTrainingData {
 
 /** Training settings; the defaults built the committed model. */
 export interface HarmRequestTrainingOptions {
+  /** log2 of the number of weight slots (default 18: 256 KB as int8). */
   readonly bits?: number;
+  /** Passes over the examples (default 8). */
   readonly epochs?: number;
-  readonly l2?: number;
+  /** Weight decay per update (default 0.001). */
+  readonly weightDecay?: number;
+  /** Seed of the example order (default 13). */
   readonly seed?: number;
-  /** Share of validation benign prompts allowed at or above the threshold. */
-  readonly targetFpr?: number;
-}
-
-/** mulberry32: a small seeded generator, so training is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  /** Share of validation benign prompts allowed at or above the threshold (default 0.02). */
+  readonly falsePositiveRate?: number;
 }
 
 /**
  * Trains the model by stochastic gradient descent on the logistic loss (harmful requests weighted by the square root of
- * the class ratio), quantizes it as the file stores it, and sets the threshold at `targetFpr` of the validation benign
+ * the class ratio), quantizes it as the file stores it, and sets the threshold at `falsePositiveRate` of the validation benign
  * prompts (their most harmful-looking sentence). Deterministic for the same data and options.
  */
 export function trainHarmRequestModel(data: HarmRequestTrainingData, options: HarmRequestTrainingOptions = {}): HarmRequestModel {
+  if (data.harmful.length === 0 || data.benign.length === 0) throw new BulwarkConfigError('harm-request training needs harmful and benign texts');
   const bits = options.bits ?? 18;
   const epochs = options.epochs ?? 8;
-  const l2 = options.l2 ?? 1e-3;
-  const targetFpr = options.targetFpr ?? 0.02;
+  const weightDecay = options.weightDecay ?? 1e-3;
+  const falsePositiveRate = options.falsePositiveRate ?? 0.02;
   const examples: Array<{ readonly slots: readonly number[]; readonly label: 0 | 1 }> = [];
   for (const text of data.harmful) examples.push({ slots: harmFeatures(text, bits), label: 1 });
   for (const text of data.benign) {
     examples.push({ slots: harmFeatures(text, bits), label: 0 });
     for (const sentence of harmSentences(text)) if (sentence !== text.trim()) examples.push({ slots: harmFeatures(sentence, bits), label: 0 });
   }
-  if (data.harmful.length === 0 || data.benign.length === 0) throw new Error('harm-request training needs harmful and benign texts');
   const positiveWeight = Math.sqrt((examples.length - data.harmful.length) / data.harmful.length);
   const weights = new Float32Array(1 << bits);
   let bias = 0;
-  const random = seededRandom(options.seed ?? 13);
+  const random = createRandom(options.seed ?? 13);
   const order = examples.map((_, index) => index);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (let index = order.length - 1; index > 0; index -= 1) {
@@ -65,14 +58,14 @@ export function trainHarmRequestModel(data: HarmRequestTrainingData, options: Ha
       let logit = bias;
       for (const slot of example.slots) logit += weights[slot]!;
       const gradient = (1 / (1 + Math.exp(-logit)) - example.label) * (example.label === 1 ? positiveWeight : 1);
-      for (const slot of example.slots) weights[slot] = weights[slot]! - rate * (gradient + l2 * weights[slot]!);
+      for (const slot of example.slots) weights[slot] = weights[slot]! - rate * (gradient + weightDecay * weights[slot]!);
       bias -= rate * gradient;
     }
   }
   // Choose the threshold on the model as the file will hold it (quantized weights).
   const stored = parseHarmRequestModel(serializeHarmRequestModel({ bits, bias, weights, threshold: 0.5 }), 'training');
   const scores = data.validationBenign.map((text) => harmRequestScore(stored, text).score).sort((a, b) => b - a);
-  const allowed = Math.floor(scores.length * targetFpr);
+  const allowed = Math.floor(scores.length * falsePositiveRate);
   const threshold = Math.min(0.99, Math.max(0.05, (scores[allowed] ?? 0) + 1e-6));
   return { ...stored, threshold };
 }
