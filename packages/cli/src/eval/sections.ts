@@ -4,6 +4,7 @@ import { runAgentRunsSection } from './sections/agent-runs-section.ts';
 import { runDatasetsSection } from './sections/datasets-section.ts';
 import { runDetectionSection, runLeaveOneSourceOutSection } from './sections/detection-section.ts';
 import { runLeakageSection } from './sections/leakage-section.ts';
+import { runProbesSection } from './sections/probes-section.ts';
 
 /** One part of `pnpm eval`. Add a section: one file under `sections/`, one entry here. */
 export interface EvalSection {
@@ -19,5 +20,6 @@ export const evalSections: readonly EvalSection[] = [
   { id: 'detection', title: 'Injection and jailbreak (issue 3): validation split, held-out machine docs, evasion', run: () => runDetectionSection() },
   { id: 'detection-loso', title: 'Injection and jailbreak (issue 3): leave-one-source-out', run: () => runLeaveOneSourceOutSection() },
   { id: 'adversarial-suffix', title: 'Adversarial suffixes: jailbreakbench per method and benign prompts, with and without the detector', run: () => runAdversarialSuffixSection() },
+  { id: 'probes', title: 'Jailbreak probes written blind: over-defense, persuasion and suffix prompts, with and without the harm-request model', run: () => runProbesSection() },
   { id: 'agent-runs', title: 'Unauthorized actions: agent runs (tool policy, risk inference, data flow, intent)', run: () => runAgentRunsSection() },
 ];
