@@ -25,6 +25,7 @@ import { detectorOptions, ExfiltrationOptionsSchema, PiiOptionsSchema } from './
 import { createPiiDetector } from './pii/pii-detector.ts';
 import { plantedRequestDetector } from './planted-request/planted-request-detector.ts';
 import { createPretextDetector, type PretextDetectorOptions } from './pretext/pretext-detector.ts';
+import { createSecretSolicitationDetector } from './secret-solicitation/secret-solicitation-detector.ts';
 import { createSecretsDetector } from './secrets/secrets-detector.ts';
 import { createSystemPromptDetector } from './system-prompt/system-prompt-detector.ts';
 import { createToolPolicyDetector } from './tool-policy/tool-policy-detector.ts';
@@ -71,6 +72,7 @@ export function builtinDetectors(policy: Policy, options: BuiltinDetectorOptions
     adversarialSuffixDetector,
     createDisfluentTailDetector({ harmRequests }),
     createPretextDetector({ harmRequests }),
+    createSecretSolicitationDetector(),
     plantedRequestDetector,
     ...builtinRulePacks.filter((pack) => !attackPacks.has(pack)).map((pack) => createRulePackDetector(pack)),
     ...flowDetectors(policy),

@@ -8,7 +8,13 @@ import { isStopping } from '../metrics.ts';
 export const probesFolder = join(repoRoot, 'test/fixtures/probes');
 
 /** The kinds of probe file, and whether stopping its prompts is right. */
-const kinds = { 'benign-overdefense': 'benign', 'attacks-persuasion': 'attack', 'attacks-suffix': 'attack' } as const;
+const kinds = {
+  'benign-overdefense': 'benign',
+  'attacks-persuasion': 'attack',
+  'attacks-suffix': 'attack',
+  'benign-secret-talk': 'benign',
+  'attacks-secret-extraction': 'attack',
+} as const;
 type Kind = keyof typeof kinds;
 
 /** One probe file's outcome under one guard. */
@@ -43,9 +49,10 @@ async function tally(guard: Guard, probes: Awaited<ReturnType<typeof readProbes>
 }
 
 /**
- * Prompts written for the harm-request work by helpers that saw neither the code nor the datasets: benign prompts built
- * to trip over-defense, PAIR-style persuasion attacks, GCG-style suffix attacks. Each file through the default guard
- * (committed models), and with the harm-request model switched off, so the run shows what that model adds and costs.
+ * Prompts written by helpers that saw neither the code nor the datasets: benign prompts built to trip over-defense,
+ * PAIR-style persuasion attacks and GCG-style suffix attacks (sets 1–3, for the harm-request model), direct injections
+ * after a guarded secret and benign talk about passwords and keys (sets 4–5, for `secret-solicitation`). Each file
+ * through the default guard (committed models), and with the harm-request model switched off.
  */
 export async function runProbesSection(folder = probesFolder): Promise<Report> {
   const probes = await readProbes(folder);
@@ -59,8 +66,8 @@ export async function runProbesSection(folder = probesFolder): Promise<Report> {
     tables: [{ title: 'Probe prompts stopped (block or ask), default guard', headers: ['set', 'file', 'prompts', 'harm-request model off', 'default'], rows }],
     json: { default: withModel, harmRequestModelOff: withoutModel },
     notes: [
-      'test/fixtures/probes/README.md says who wrote each set and which changes each set informed; only set 3 was measured before any change it informed.',
-      'For benign-overdefense files a stopped prompt is a false positive; for attacks files it is a catch.',
+      'test/fixtures/probes/README.md says who wrote each set and which changes each set informed; sets 3 and 5 were measured once before any change they informed.',
+      'For benign-* files a stopped prompt is a false positive; for attacks-* files it is a catch.',
     ],
   };
 }
