@@ -137,7 +137,7 @@ export const instructionOverridePack = {
       languages: ['en'],
       keywords: ['ignor', 'disregard', 'forget'],
       patterns: [
-        String.raw`\b(?:ignore|disregard|forget(?:\s+about)?)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|that\s+|what(?:'s|\s+is|\s+was|\s+came)\s+|everything\s+)?(?:above|before|previous(?:ly)?|preceding|prior|foregoing)(?:\s+(?:instructions?|prompts?|text|messages?|rules|directions|context|conversation|commands?|tasks?|content|input|lines?|words|ones?))?\b\W{0,3}?(?:[.,;:!]\s*|\s+and\s+(?:then\s+)?|\s+)(?:instead\s+)?(?:just\s+)?(?:say|print|write|output|respond|reply|answer|tell|repeat|return|type|generate|state|reveal|send|give)\b`,
+        String.raw`\b(?:ignore|disregard|forget(?:\s+about)?)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|that\s+|what(?:'s|\s+is|\s+was|\s+came)\s+|everything\s+)?(?:above|before|previous(?:ly)?|preceding|prior|foregoing)(?:\s+(?:instructions?|prompts?|text|rules|directions|context|conversation|commands?|content|input|lines?|words))?\b\W{0,3}?(?:[.,;:!]\s*|\s+and\s+(?:then\s+)?|\s+)(?:instead\s+)?(?:just\s+)?(?:say|print|write|output|respond|reply|answer|tell|repeat|return|type|generate|state|reveal|send|give)\b`,
       ],
       examples: {
         positive: [
@@ -153,6 +153,8 @@ export const instructionOverridePack = {
           'Forget the above example, it used an old API.',
           'Forget the previous recipe, give me a vegan one instead.',
           'Ignore the previous draft and write a shorter one.',
+          'Forget the previous ones, give me five more title ideas.',
+          'Ignore the previous message and write a shorter version.',
         ],
       },
     },
