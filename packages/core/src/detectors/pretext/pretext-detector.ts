@@ -73,9 +73,8 @@ const combinations: ReadonlyArray<{ readonly id: string; readonly score: number;
 /** Options of {@link createPretextDetector}. */
 export interface PretextDetectorOptions {
   /**
-   * The harm-request model, or a loader called once on the first prompt that has a pretext cue (role, setting, fiction or
-   * misuse disclaimer); default: the
-   * committed `models/harm-requests.bin`. `false`: the pack's cues only.
+   * The harm-request model, or a loader called once on the first prompt that has a pretext cue (role, setting, fiction
+   * or misuse disclaimer); default: the committed `models/harm-requests.bin`. `false`: the pack's cues only.
    */
   readonly harmRequests?: ModelSource<HarmRequestModel>;
 }
@@ -86,9 +85,9 @@ export interface PretextDetectorOptions {
  * harmful request alone yields nothing: a plain harmful request is a content-safety matter, not a jailbreak. A misuse
  * disclaimer with a role, fiction or deniability, deniability inside a role, a sentence the harm-request model reads as
  * a clear request for harmful content (model score ≥ 0.5) inside a role, a setting (a story, an exercise, a profession,
- * pressure), a fiction or misuse disclaimer, or "Sure, here is" priming block (0.8–0.85); a lone
- * disclaimer, a role declared fictional or a harmful topic named inside a role is flag level (0.5–0.6) and blocks only
- * with the classifier or another rule (the policy's noisy-or). Category `jailbreak`, prompts only.
+ * pressure), a fiction or misuse disclaimer, or "Sure, here is" priming block (0.8–0.85); a lone disclaimer, a role
+ * declared fictional or a harmful topic named inside a role is flag level (0.5–0.6) and blocks only with the
+ * classifier or another rule (the policy's noisy-or). Category `jailbreak`, prompts only.
  */
 export function createPretextDetector(options: PretextDetectorOptions = {}): Detector {
   const cues = createRulePackDetector(jailbreakPretextPack);
