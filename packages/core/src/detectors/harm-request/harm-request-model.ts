@@ -148,17 +148,16 @@ const protectivePurpose = new RegExp(
   'iu',
 );
 
-/** Whether a text states a protective purpose anywhere (see {@link hasProtectivePurposeNear} for the scoped reading). */
-export function hasProtectivePurpose(text: string): boolean {
-  return protectivePurpose.test(text);
+/** Whether sentence `index` or the one after it states a protective purpose. */
+function isProtectedAt(sentences: readonly Sentence[], index: number): boolean {
+  return sentences.slice(index, index + 2).some((sentence) => protectivePurpose.test(sentence.text));
 }
 
-/** Whether the sentence around `index` or the one after it states a protective purpose. */
+/** Whether the sentence around `index` (an offset in `text`) or the one after it states a protective purpose. */
 export function hasProtectivePurposeNear(text: string, index: number): boolean {
   const sentences = splitSentences(text);
   const at = sentences.findIndex((sentence) => index < sentence.end);
-  if (at < 0) return false;
-  return sentences.slice(at, at + 2).some((sentence) => protectivePurpose.test(sentence.text));
+  return at >= 0 && isProtectedAt(sentences, at);
 }
 
 /**
@@ -173,8 +172,7 @@ export function readsAsHarmRequest(model: HarmRequestModel, text: string): { rea
   sentences.forEach((sentence, index) => {
     if (harmWords(sentence.text).length < minimumRequestWords || !operationalRequest.test(sentence.text)) return;
     const score = harmProbability(model, sentence.text);
-    if (score < model.threshold || score <= (best?.score ?? 0)) return;
-    if (sentences.slice(index, index + 2).some((near) => protectivePurpose.test(near.text))) return;
+    if (score < model.threshold || score <= (best?.score ?? 0) || isProtectedAt(sentences, index)) return;
     best = { score, sentence: sentence.text };
   });
   return best;

@@ -1,9 +1,9 @@
 import type { Detector } from '../../detector.ts';
-import type { Finding } from '../../finding.ts';
 import { jailbreakPretextPack } from '../../rules/packs/jailbreak-pretext.ts';
+import { coveringSpan, firstFindingPerCue } from '../../rules/rule-cues.ts';
 import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
-import { lazyModel, type ModelSource } from '../lazy-model.ts';
 import { hasProtectivePurposeNear, loadHarmRequestModel, readsAsHarmRequest, type HarmRequestModel } from '../harm-request/harm-request-model.ts';
+import { lazyModel, type ModelSource } from '../lazy-model.ts';
 
 /**
  * The cue classes: those of the `jailbreak-pretext` pack, read from its rule ids, and `request`, a sentence the
@@ -11,8 +11,7 @@ import { hasProtectivePurposeNear, loadHarmRequestModel, readsAsHarmRequest, typ
  */
 type Cue = 'priming' | 'misuse' | 'fiction' | 'evasion' | 'frame' | 'setting' | 'harm' | 'request';
 
-function cueOf(detectorId: string): Cue | undefined {
-  const rule = detectorId.slice(detectorId.indexOf('/') + 1);
+function cueOf(rule: string): Cue | undefined {
   if (rule.startsWith('priming-')) return 'priming';
   if (rule === 'disclaimer-misuse') return 'misuse';
   if (rule === 'disclaimer-fiction') return 'fiction';
@@ -100,12 +99,7 @@ export function createPretextDetector(options: PretextDetectorOptions = {}): Det
       description: 'Persuasion jailbreaks: responsibility-lifting frames combined with misuse disclaimers, deniability, harmful requests or affirmative priming.',
     },
     async scan(input, context) {
-      const findings = await cues.scan(input, context);
-      const found = new Map<Cue, Finding>();
-      for (const finding of findings) {
-        const cue = cueOf(finding.detector);
-        if (cue && !found.has(cue)) found.set(cue, finding);
-      }
+      const found = firstFindingPerCue(await cues.scan(input, context), cueOf);
       const text = input.normalized.views[0]?.text ?? '';
       // A harmful topic named to protect from it ("so that staff can spot it", "why it is dangerous") is not harm asked
       // for; the purpose must sit in the sentence that names the harm or the next one.
@@ -126,14 +120,13 @@ export function createPretextDetector(options: PretextDetectorOptions = {}): Det
       const present = new Set(found.keys());
       const combination = combinations.find((entry) => entry.holds(present));
       if (!combination) return [];
-      const spans = [...found.values()].flatMap((finding) => (finding.span ? [finding.span] : []));
       return [
         {
           detector: `jailbreak-pretext/${combination.id}`,
           category: 'jailbreak',
           score: combination.score,
           message: combination.message,
-          ...(spans.length > 0 ? { span: { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) } } : {}),
+          ...coveringSpan(found.values()),
           evidence: `cues=${[...present].sort().join('+')}${requestEvidence}`,
         },
       ];

@@ -1,13 +1,12 @@
 import type { Detector } from '../../detector.ts';
-import type { Finding } from '../../finding.ts';
 import { secretSolicitationPack } from '../../rules/packs/secret-solicitation.ts';
+import { coveringSpan, firstFindingPerCue } from '../../rules/rule-cues.ts';
 import { createRulePackDetector } from '../../rules/rule-pack-detector.ts';
 
 /** The cue classes of the `secret-solicitation` pack, read from its rule ids. */
 type Cue = 'ask' | 'disguise' | 'authority' | 'override';
 
-function cueOf(detectorId: string): Cue | undefined {
-  const rule = detectorId.slice(detectorId.indexOf('/') + 1);
+function cueOf(rule: string): Cue | undefined {
   if (rule === 'ask-disguised-secret') return 'disguise';
   if (rule.startsWith('ask-')) return 'ask';
   if (rule.startsWith('authority-')) return 'authority';
@@ -36,17 +35,12 @@ export function createSecretSolicitationDetector(): Detector {
       description: "Asks for the assistant's secret or another user's data under a claim of authority or after an order to drop its rules.",
     },
     async scan(input, context) {
-      const found = new Map<Cue, Finding>();
-      for (const finding of await cues.scan(input, context)) {
-        const cue = cueOf(finding.detector);
-        if (cue && !found.has(cue)) found.set(cue, finding);
-      }
+      const found = firstFindingPerCue(await cues.scan(input, context), cueOf);
       // Asking for the secret in a disguise (reversed, encoded, hinted) is the pressure itself: only a guarded secret needs it.
       const ask = found.get('disguise') ?? found.get('ask');
       const pressure = found.get('disguise') ?? found.get('authority') ?? found.get('override');
       if (!ask || !pressure) return [];
       const kind = found.has('disguise') ? 'disguise' : found.has('authority') ? 'authority' : 'override';
-      const spans = [ask, pressure].flatMap((finding) => (finding.span ? [finding.span] : []));
       return [
         {
           detector: `secret-solicitation/${kind}`,
@@ -57,7 +51,7 @@ export function createSecretSolicitationDetector(): Detector {
             authority: "asks for a guarded secret or another user's data while claiming authority over the assistant",
             override: "asks for a guarded secret or another user's data after telling the assistant to drop its rules",
           }[kind],
-          ...(spans.length > 0 ? { span: { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) } } : {}),
+          ...coveringSpan([ask, pressure]),
           evidence: `cues=${[...found.keys()].sort().join('+')}`,
         },
       ];
